@@ -1,0 +1,63 @@
+import { FORM_FIELDS, ITEM_TYPES, type FormField, type ItemForm, type ProvenanceMap } from '@/lib/model';
+import { ProvenanceMark } from './provenance-mark';
+
+const MULTILINE: ReadonlySet<FormField> = new Set(['title', 'author', 'editor']);
+
+interface Props {
+  index: number;
+  form: ItemForm;
+  provenance: ProvenanceMap;
+  checked: boolean;
+  error: string | undefined;
+  onToggle(checked: boolean): void;
+  onChange(form: ItemForm): void;
+}
+
+/** One found publication: a checkbox to include it, and every field editable, each with where it came from. */
+export function CandidateEditor({ index, form, provenance, checked, error, onToggle, onChange }: Props) {
+  const id = (field: string) => `c${index}-${field}`;
+  return (
+    <fieldset class={`candidate${checked ? '' : ' unchecked'}`} data-testid="candidate">
+      <legend>
+        <label>
+          <input type="checkbox" checked={checked} onChange={(e) => onToggle(e.currentTarget.checked)} data-testid="candidate-check" />{' '}
+          {form.title || 'Untitled'}
+        </label>
+      </legend>
+      <div class="row">
+        <label for={id('type')}>Type</label>
+        <select id={id('type')} value={form.type} onChange={(e) => onChange({ ...form, type: e.currentTarget.value as ItemForm['type'] })}>
+          {ITEM_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </div>
+      {FORM_FIELDS.map(([field, label]) => (
+        <div class="row" key={field}>
+          <label for={id(field)}>
+            {label} <ProvenanceMark provenance={provenance[field]} />
+          </label>
+          {MULTILINE.has(field) ? (
+            <textarea
+              id={id(field)}
+              name={field}
+              rows={field === 'title' ? 2 : 1}
+              placeholder={field === 'title' ? '' : 'Family, Given — or an organisation; one per line'}
+              value={form[field]}
+              onInput={(e) => onChange({ ...form, [field]: e.currentTarget.value })}
+            />
+          ) : (
+            <input id={id(field)} name={field} value={form[field]} onInput={(e) => onChange({ ...form, [field]: e.currentTarget.value })} />
+          )}
+        </div>
+      ))}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,34 @@
+/** Popup wiring: builds the services from lib/ and renders the app. */
+import { render } from 'preact';
+import { App, type AppServices } from '@/components/app';
+import { createLibraryRepository, openLibraryDb } from '@/lib/library';
+import { send } from '@/lib/messaging';
+import { activeTabId, copyText, downloadText, requestPersistentStorage, tabIdByUrl } from '@/lib/platform';
+
+/**
+ * The tab to read. A real popup reads the active tab. The e2e build opens the popup as a tab of its own,
+ * so it names its target with `?target=URL`; other builds ignore the parameter (dead code outside e2e).
+ */
+async function targetTabId(): Promise<number> {
+  const target = import.meta.env.MODE === 'e2e' ? new URLSearchParams(location.search).get('target') : null;
+  const id = target ? await tabIdByUrl(target) : await activeTabId();
+  if (id === undefined) throw new Error('There is no page to read in this window.');
+  return id;
+}
+
+// The popup only reads the library (live queries); every write goes through the background.
+const library = createLibraryRepository(openLibraryDb());
+
+const services: AppServices = {
+  capture: async () => send('capture', { tabId: await targetTabId() }),
+  save: async (candidates) => {
+    void requestPersistentStorage().catch(() => false);
+    return (await send('save', { candidates })).saved.length;
+  },
+  library,
+  exportBibtex: async (records) => (await import('@/lib/cite')).formatBibtex(records),
+  copy: copyText,
+  download: (filename, text) => downloadText(filename, text, 'application/x-bibtex'),
+};
+
+render(<App services={services} />, document.getElementById('app')!);

@@ -1,0 +1,92 @@
+/**
+ * The editable form of a CSL item: every field as the text a person types. `itemToForm` and `formToItem`
+ * convert both ways; `formToItem` parses with the record schema, so an edit can never store an invalid value.
+ */
+import { cslItemSchema, type CslItem, type ItemType, type Name } from './record';
+
+export const FORM_FIELDS = [
+  ['title', 'Title'],
+  ['author', 'Authors'],
+  ['editor', 'Editors'],
+  ['publisher', 'Publisher'],
+  ['publisher-place', 'Place'],
+  ['issued', 'Year'],
+  ['number-of-pages', 'Pages'],
+  ['container-title', 'In (journal, book)'],
+  ['DOI', 'DOI'],
+  ['ISBN', 'ISBN'],
+  ['URL', 'URL'],
+] as const satisfies readonly (readonly [keyof CslItem, string])[];
+export type FormField = (typeof FORM_FIELDS)[number][0];
+export type ItemForm = Record<FormField, string> & { type: ItemType };
+
+/** "Family, Given" for persons, the bare name for organisations; one name per line. */
+export function namesToText(names: readonly Name[] | undefined): string {
+  return (names ?? []).map((n) => n.literal ?? (n.given ? `${n.family}, ${n.given}` : (n.family ?? ''))).join('\n');
+}
+
+/** Lines with a comma are persons ("Family, Given"); lines without are kept whole as organisations. */
+export function textToNames(text: string): Name[] {
+  return text
+    .split(/\n|;/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const comma = line.indexOf(',');
+      if (comma < 0) return { literal: line };
+      const family = line.slice(0, comma).trim();
+      const given = line.slice(comma + 1).trim();
+      return given ? { family, given } : { family };
+    });
+}
+
+/** "2017", "2017-05" or "2017-05-14" from a CSL date. */
+export function dateToText(date: CslItem['issued']): string {
+  const parts = date?.['date-parts'][0];
+  return parts ? parts.map((p, i) => (i === 0 ? String(p) : String(p).padStart(2, '0'))).join('-') : '';
+}
+
+export function textToDate(text: string): CslItem['issued'] {
+  const m = /^\s*(\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*$/.exec(text);
+  if (!m) return undefined;
+  const parts = [m[1], m[2], m[3]].filter((p): p is string => p !== undefined).map(Number);
+  return { 'date-parts': [parts as [number] | [number, number] | [number, number, number]] };
+}
+
+export function itemToForm(item: CslItem): ItemForm {
+  const form = { type: item.type } as ItemForm;
+  for (const [field] of FORM_FIELDS) {
+    const value = item[field];
+    form[field] =
+      field === 'author' || field === 'editor'
+        ? namesToText(value as Name[] | undefined)
+        : field === 'issued'
+          ? dateToText(item.issued)
+          : typeof value === 'string'
+            ? value
+            : '';
+  }
+  return form;
+}
+
+/**
+ * Applies a form to an item (fields not on the form are kept). Returns the parsed item or the first
+ * problem, named by field, for the user to fix.
+ */
+export function formToItem(form: ItemForm, base: CslItem): { ok: true; item: CslItem } | { ok: false; field: string; message: string } {
+  const next: Record<string, unknown> = { ...base, type: form.type };
+  for (const [field, label] of FORM_FIELDS) {
+    const text = form[field].trim();
+    if (field === 'author' || field === 'editor') next[field] = text ? textToNames(text) : undefined;
+    else if (field === 'issued') {
+      next.issued = text ? textToDate(text) : undefined;
+      if (text && !next.issued) return { ok: false, field: label, message: 'use a year like 2017 or a date like 2017-05-14' };
+    } else next[field] = text || undefined;
+  }
+  const parsed = cslItemSchema.safeParse(next);
+  if (parsed.success) return { ok: true, item: parsed.data };
+  const issue = parsed.error.issues[0];
+  const key = String(issue?.path[0] ?? 'title');
+  const label = FORM_FIELDS.find(([f]) => f === key)?.[1] ?? key;
+  return { ok: false, field: label, message: issue?.message ?? 'invalid value' };
+}

@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+
+// `npm run build:e2e` builds with mode "e2e": headless Chromium never grants activeTab without a real
+// toolbar click, so only that build may read pages on 127.0.0.1, where the end-to-end tests serve them.
+export default defineConfig({
+  imports: false, // explicit imports: a file says what it depends on (STYLE.md 10)
+  vite: () => ({
+    plugins: [preact()],
+    resolve: {
+      // citation-js imports Node fetch libraries for DOI/URL inputs we never use; keep them out of the bundle.
+      alias: {
+        'node-fetch': resolve('lib/cite/offline-fetch.ts'),
+        'sync-fetch': resolve('lib/cite/offline-fetch.ts'),
+      },
+    },
+  }),
+  manifest: ({ mode }) => ({
+    name: 'Colophon',
+    description:
+      'Clip publications while you browse: title, authors, publisher, place, year and pages into a local library; export citations.',
+    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'clipboardWrite'],
+    host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
+    action: { default_title: 'Clip this page with Colophon' },
+    browser_specific_settings: { gecko: { id: 'colophon@colophon.example', strict_min_version: '115.0' } },
+  }),
+});
