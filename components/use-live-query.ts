@@ -10,7 +10,6 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({ next: setValue, error: (e: unknown) => console.error(e) });
     return () => subscription.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return value;
 }

@@ -28,14 +28,19 @@ export function baseCitationKey(item: CslItem): string {
   return `${who}${year ?? ''}${word ?? ''}` || 'untitled';
 }
 
-/** Converts records to CSL items with unique keys (a second `smith2020x` becomes `smith2020xb`). */
+/** Converts records to CSL items with unique keys (a second `smith2020x` becomes `smith2020xa`, then `…b`). */
 export function toCslItems(records: readonly LibraryRecord[]): CslExportItem[] {
-  const used = new Map<string, number>();
+  const used = new Set<string>();
   return records.map((record) => {
     const base = baseCitationKey(record.item);
-    const n = used.get(base) ?? 0;
-    used.set(base, n + 1);
-    const key = n === 0 ? base : `${base}${String.fromCharCode(97 + ((n) % 26))}${n >= 26 ? Math.floor(n / 26) : ''}`;
+    let key = base;
+    for (let n = 0; used.has(key); n++) key = `${base}${suffix(n)}`;
+    used.add(key);
     return { ...record.item, id: key, 'citation-key': key };
   });
+}
+
+/** a, b, …, z, aa, ab, … */
+function suffix(n: number): string {
+  return (n >= 26 ? suffix(Math.floor(n / 26) - 1) : '') + String.fromCharCode(97 + (n % 26));
 }

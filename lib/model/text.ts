@@ -3,7 +3,6 @@
  * characters removed, whitespace collapsed, length capped. Returns plain text, never markup.
  */
 // C0/C1 controls (except none: newlines are collapsed too), zero-width, bidi embeddings/isolates, BOM.
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 export const LIMITS = {

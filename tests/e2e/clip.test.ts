@@ -1,0 +1,75 @@
+/**
+ * End to end in real headless Chromium: a page served on 127.0.0.1 is captured through the popup,
+ * saved by the background, listed after a popup reload, and exported as BibTeX (download and clipboard).
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic } from '../../scripts/serve-static.mjs';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+
+const OUT = resolve(import.meta.dirname, '../../test-results/e2e');
+const DEMO = resolve(import.meta.dirname, '../../demo');
+
+let server: { url: string; close(): Promise<unknown> };
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  server = await serveStatic(DEMO);
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('clip a publication announcement', () => {
+  it('captures, saves, lists after reload and exports BibTeX', async () => {
+    const pageUrl = `${server.url}/announcement.html`;
+    const page = await browser.context.newPage();
+    await page.goto(pageUrl);
+
+    const popup = await browser.openPopup(pageUrl);
+    const candidate = popup.getByTestId('candidate').first();
+    await candidate.waitFor();
+    // The visible heading of the publication, not the page's <title>.
+    await expect.poll(() => candidate.locator('[name="title"]').inputValue()).toBe("Cities' External Cultural Relations: Trends and Actions");
+    expect(await candidate.locator('[name="URL"]').inputValue()).toBe(pageUrl);
+    expect(await candidate.locator('[name="publisher-place"]').inputValue()).toBe('Brussels');
+
+    // The user corrects a field before saving: the edit is what gets saved.
+    await candidate.locator('[name="issued"]').fill('2017-06');
+    await popup.getByTestId('save').click();
+    await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const first = popup.getByTestId('record').first();
+    await expect.poll(() => first.textContent()).toContain("Cities' External Cultural Relations");
+    await popup.screenshot({ path: resolve(OUT, 'popup.png'), fullPage: true });
+
+    // Saved by the background into IndexedDB: still there after the popup is reloaded.
+    await popup.reload();
+    await popup.getByTestId('record').first().waitFor();
+    expect(await popup.getByTestId('record').count()).toBe(1);
+    expect(await popup.getByTestId('record').first().textContent()).toContain('EUROCITIES');
+
+    await popup.getByTestId('select-all').check();
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-bibtex').click()]);
+    const bibPath = resolve(OUT, download.suggestedFilename());
+    await download.saveAs(bibPath);
+    const bib = readFileSync(bibPath, 'utf8');
+    expect(download.suggestedFilename()).toMatch(/\.bib$/);
+    expect(bib).toMatch(/^@techreport\{eurocities2017cities,/m);
+    expect(bib).toContain('{{EUROCITIES}}');
+    expect(bib).toContain('address = {Brussels}');
+    expect(bib).toMatch(/title = \{Cities' .*External/);
+
+    await popup.bringToFront();
+    await popup.getByTestId('copy-bibtex').click();
+    await popup.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
+    // The clipboard is the system's: read it back from an ordinary page that may read it.
+    await browser.context.grantPermissions(['clipboard-read'], { origin: server.url });
+    await page.bringToFront();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(bib);
+  });
+});

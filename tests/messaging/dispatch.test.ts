@@ -1,0 +1,48 @@
+import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { dispatch, isOwnPage, type Handlers } from '@/lib/messaging';
+
+const result = { url: 'https://example.org/p', pageTitle: 'P', items: [], notes: [] };
+const handlers = (over: Partial<Handlers> = {}): Handlers => ({
+  capture: vi.fn(async () => result),
+  save: vi.fn(async () => ({ saved: [] })),
+  ...over,
+});
+
+describe('message dispatch', () => {
+  it('parses the request and the response', async () => {
+    const h = handlers();
+    expect(await dispatch(h, { name: 'capture', data: { tabId: 3 } })).toEqual({ ok: true, data: result });
+    expect(h.capture).toHaveBeenCalledWith({ tabId: 3 });
+  });
+
+  it('refuses unknown messages and malformed requests without calling a handler', async () => {
+    const h = handlers();
+    expect(await dispatch(h, { name: 'deleteEverything', data: {} })).toMatchObject({ ok: false });
+    expect(await dispatch(h, 'capture')).toMatchObject({ ok: false });
+    expect(await dispatch(h, { name: 'capture', data: { tabId: -1 } })).toMatchObject({ ok: false });
+    expect(await dispatch(h, { name: 'save', data: { candidates: [] } })).toMatchObject({ ok: false });
+    expect(h.capture).not.toHaveBeenCalled();
+    expect(h.save).not.toHaveBeenCalled();
+  });
+
+  it('refuses a handler response outside the protocol (a page returning javascript: URLs)', async () => {
+    const h = handlers({ capture: async () => ({ ...result, url: 'javascript:alert(1)' }) });
+    expect(await dispatch(h, { name: 'capture', data: { tabId: 1 } })).toMatchObject({ ok: false });
+  });
+
+  it('returns a handler error as text', async () => {
+    const h = handlers({ save: async () => Promise.reject(new Error('Your browser storage is full')) });
+    const candidates = [{ item: { type: 'book', title: 'T' } }];
+    expect(await dispatch(h, { name: 'save', data: { candidates } })).toEqual({ ok: false, error: 'Your browser storage is full' });
+  });
+
+  it('answers only this extension’s own pages', () => {
+    const origin = 'chrome-extension://abc/';
+    const id = browser.runtime.id; // WxtVitest's fake browser
+    expect(isOwnPage({ id, url: `${origin}popup.html?x=1` }, origin)).toBe(true);
+    expect(isOwnPage({ id: undefined, url: `${origin}popup.html` }, origin)).toBe(false);
+    expect(isOwnPage({ id, url: 'https://evil.example/' }, origin)).toBe(false);
+    expect(isOwnPage({ id, url: undefined }, origin)).toBe(false);
+  });
+});
