@@ -23,6 +23,10 @@ export default defineConfig({
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'clipboardWrite'],
     host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
     action: { default_title: 'Clip this page with Colophon' },
-    browser_specific_settings: { gecko: { id: 'colophon@colophon.example', strict_min_version: '115.0' } },
+    browser_specific_settings: {
+      // Colophon sends nothing anywhere: the library stays in the browser.
+      gecko: { id: 'colophon@colophon.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
+    },
   }),
 });
