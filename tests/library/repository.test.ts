@@ -46,7 +46,7 @@ describe('library repository', () => {
     await repo.saveCandidates([candidate('Kept')]);
     const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
     const original = db.records.bulkAdd.bind(db.records);
-    db.records.bulkAdd = (() => Promise.reject(Object.assign(new Error('aborted'), { name: 'AbortError', inner: quota }))) as typeof original;
+    db.records.bulkAdd = (() => Promise.reject(Object.assign(new Error('aborted'), { name: 'AbortError', inner: quota }))) as unknown as typeof original;
     await expect(repo.saveCandidates([candidate('Lost')])).rejects.toBeInstanceOf(StorageFullError);
     db.records.bulkAdd = original;
     expect((await repo.recent(10)).map((r) => r.item.title)).toEqual(['Kept']);
