@@ -2,21 +2,99 @@
  * Extraction entry point: `(Document, url) → ExtractResult`. Pure: reads only the DOM it is given.
  * Sources are registered in SOURCES; `merge` combines their proposals per publication.
  */
-import type { ExtractResult } from '../model';
+import type { Candidate, ExtractResult } from '../model';
+import { cleanText, LIMITS } from '../model';
+import { extractAnnouncement } from './announcement';
+import { extractCoins } from './coins';
+import { extractJsonLd } from './json-ld';
+import { extractListing } from './listing';
+import { mergeDrafts, titleSimilarity } from './merge';
+import { extractMetaTags } from './meta-tags';
+import { DEFAULT_READABILITY_ELEMENT_LIMIT, extractReadability } from './readability';
+import { extractRecord } from './record';
+import type { Draft, SourceOutput } from './types';
 
 export interface ExtractOptions {
   /** Pages with more elements than this skip Readability and are read through metadata and visible text. */
   readabilityElementLimit?: number;
 }
 
+export interface Source {
+  name: string;
+  extract(doc: Document, url: string, options: ExtractOptions): SourceOutput;
+}
+
+/** Every source, in order of registration. A test checks each one has fixtures. */
+export const SOURCES: readonly Source[] = [
+  { name: 'meta-tags', extract: (doc, url) => extractMetaTags(doc, url) },
+  { name: 'json-ld', extract: (doc, url) => extractJsonLd(doc, url) },
+  { name: 'coins', extract: (doc, url) => extractCoins(doc, url) },
+  { name: 'readability', extract: (doc, url, o) => extractReadability(doc, url, o.readabilityElementLimit ?? DEFAULT_READABILITY_ELEMENT_LIMIT) },
+  { name: 'record', extract: (doc, url) => extractRecord(doc, url) },
+  { name: 'announcement', extract: (doc, url) => extractAnnouncement(doc, url) },
+  { name: 'listing', extract: (doc, url) => extractListing(doc, url) },
+];
+
+const MAX_ITEMS = 500;
+
+function safeRun(source: Source, doc: Document, url: string, options: ExtractOptions, notes: string[]): Draft[] {
+  try {
+    const out = source.extract(doc, url, options);
+    if (out.notes) notes.push(...out.notes);
+    return out.drafts;
+  } catch {
+    // A source that trips over a hostile page must not take the others down.
+    notes.push(`The ${source.name} reader could not read this page.`);
+    return [];
+  }
+}
+
+/** Decides which drafts describe which publication, and merges each group. */
+export function assemble(drafts: Draft[], url: string): Candidate[] {
+  const listing = drafts.filter((d) => d.source === 'listing');
+  const coins = drafts.filter((d) => d.source === 'coins');
+  if (listing.length >= 2) {
+    const out: Candidate[] = [];
+    for (const d of listing.sort((a, b) => a.order - b.order).slice(0, MAX_ITEMS)) {
+      const group = [d, ...coins.filter((c) => titleSimilarity(c.item.title, d.item.title) >= 0.6)];
+      const c = mergeDrafts(group, url);
+      if (c) out.push(c);
+    }
+    return out;
+  }
+  if (coins.length >= 2) {
+    return coins.map((c) => mergeDrafts([c], url)).filter((c): c is Candidate => c !== null).slice(0, MAX_ITEMS);
+  }
+  const single = drafts.filter((d) => d.source !== 'listing' || listing.length === 1);
+  if (!single.some((d) => d.describes === 'publication')) return [];
+  const authoritative = single.some((d) => d.authoritative);
+  const adjusted = single.map((d) => {
+    if (!authoritative || d.authoritative || d.describes === 'page') return d;
+    // Scholarly metadata describes the work exactly; prose only fills what it leaves out.
+    const scale = (c: number) => c * 0.8;
+    const fieldConfidence = Object.fromEntries(Object.entries(d.fieldConfidence ?? {}).map(([k, v]) => [k, scale(v)]));
+    return { ...d, confidence: scale(d.confidence), fieldConfidence };
+  });
+  const c = mergeDrafts(adjusted, url);
+  return c ? [c] : [];
+}
+
 /** Extracts every publication the page describes, in page order (empty when it describes none). */
-export function extractPage(doc: Document, url: string, _options: ExtractOptions = {}): ExtractResult {
-  const heading = doc.querySelector('main h1, article h1, h1')?.textContent?.trim();
-  const title = heading || doc.title.trim();
-  return {
-    url,
-    pageTitle: doc.title,
-    items: title ? [{ item: { type: 'webpage', title, URL: url }, provenance: { title: { source: 'heading', confidence: 0.5 } } }] : [],
-    notes: [],
-  };
+export function extractPage(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
+  const notes: string[] = [];
+  const drafts: Draft[] = [];
+  for (const source of SOURCES) drafts.push(...safeRun(source, doc, url, options, notes));
+  let items: Candidate[] = [];
+  try {
+    items = assemble(drafts, url);
+  } catch {
+    notes.push('The extracted values could not be combined.');
+  }
+  let pageTitle = '';
+  try {
+    pageTitle = cleanText(doc.title ?? '', LIMITS.title);
+  } catch {
+    pageTitle = '';
+  }
+  return { url, pageTitle, items, notes: notes.slice(0, 20) };
 }

@@ -1,0 +1,486 @@
+/**
+ * Announcement text: a publication presented in the page's own words. A title (a heading followed by a
+ * bibliographic line, a quoted or emphasised title introduced by "entitled"/"the book"/"knjigu"…, or the
+ * page's heading with the news wording taken off) plus what the prose states about it (publisher, editors,
+ * authors, date, pages, ISBN). Years that are not publication years (news dates, founding, events, years
+ * inside titles) are never taken: a date is only read from an imprint or from a "published on" phrase.
+ */
+import { authorCue, dateCue, editorCue, NON_PUB_NOUN, PUB_NOUN, publisherCue, quotedSpans, TITLED_CUE } from './cues';
+import { isImprintLine, parseImprint, type Imprint } from './imprint';
+import { findDois, labelledIsbns } from './identifiers';
+import { readMeta, siteName } from './meta-tags';
+import { isOrganisation, parseNameList } from './names';
+import { emphasised, pageText, type Block } from './page-text';
+import type { Draft, DraftItem, DraftName, SourceOutput } from './types';
+
+export interface PageContext {
+  siteName?: string;
+  ogTitle?: string;
+  docTitle?: string;
+  ogType?: string;
+}
+
+const NEWS_PREFIX =
+  /^(?:(?:book\s+)?launch(?:ed)?\s+of|book launch|new publication|new book|new report|now available|just published|announcement|publication|neuerscheinung|buchvorstellung|rezension|buchrezension|review|recension|nouveauté|parution|novedad|nova knjiga|promocija(?:\s+(?:knjige|monografije|zbornika))?|predstavljanje(?:\s+knjige)?|presentation of|handbook editors q&a|q&a|interview)\s*[:\-–—]?\s+/i;
+const NEWS_SUFFIX = /\s+(?:presented|published|released|launched|is out|out now|now available|predstavljen[aoi]?|objavljen[aoi]?|erschienen|vorgestellt|paru|publié)\s*[.!]?$/i;
+const NEWS_VERBS = /\b(?:releases?|launch(?:es|ed)?|spotlighting|announces?|presents?|marks|hosts?|celebrates?|new issue of|call for|calls for|welcomes?|opens?|wins?|awarded)\b/i;
+const GENERIC_HEADING =
+  /^(?:announcement of new publication|new publications?|publications?(?: and studies)?|news|latest news|books?(?: & journals)?|library|resources|events|documentation centre|abstract|contents?|introduction|thesis details|record|details|comments?|related|share|archive|blog|home|about(?: this site)?|menu)$/i;
+export const NO_PUBLICATION = /\b(?:call for (?:chapter|paper|proposal|contribution|submission|abstract|article)s?(?: proposals?)?|appel à (?:contributions|communications|textes)|anticipated publication|forthcoming in|poziv za (?:radove|poglavlja))\b/i;
+
+export function pageContext(doc: Document): PageContext {
+  const meta = readMeta(doc);
+  return {
+    siteName: siteName(meta),
+    ogTitle: meta.get('og:title')?.[0],
+    docTitle: doc.title?.trim() || undefined,
+    ogType: meta.get('og:type')?.[0]?.toLowerCase(),
+  };
+}
+
+const norm = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** All-caps titles from title pages are put in title case; other text is left as written. */
+export function titleCase(s: string): string {
+  if (/\p{Ll}/u.test(s) || !/\p{Lu}{3,}/u.test(s)) return s;
+  const small = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with', 'from']);
+  return s
+    .toLowerCase()
+    .split(/(\s+)/)
+    .map((w, i) => (i > 0 && small.has(w) ? w : w.replace(/(^|[|(“"'‘-])(\p{Ll})/u, (_m, a: string, b: string) => a + b.toUpperCase())))
+    .join('');
+}
+
+/** Cleans a title: trailing full stop, edition and year in brackets, site suffixes. */
+export function cleanTitle(raw: string, ctx: PageContext = {}): { title: string; edition?: string; year?: number } {
+  let t = raw.replace(/\s+/g, ' ').trim();
+  const out: { title: string; edition?: string; year?: number } = { title: t };
+  if (ctx.siteName && t.length > ctx.siteName.length + 3) {
+    const esc = ctx.siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    t = t.replace(new RegExp(`\\s*[|\\-–—:]\\s*${esc}$`, 'i'), '').replace(new RegExp(`^${esc}\\s*[|\\-–—:]\\s*`, 'i'), '');
+  }
+  const ed = t.match(/\s*\((\d{1,2})\.?\s*(?:Auflage|Aufl\.|ed\.|edition|édition|izdanje)\)\s*$/i);
+  if (ed) {
+    out.edition = ed[1];
+    t = t.slice(0, ed.index).trim();
+  }
+  const yr = t.match(/\s*\((1[5-9]\d\d|20\d\d)\)\s*$/);
+  if (yr) {
+    out.year = Number(yr[1]);
+    t = t.slice(0, yr.index).trim();
+  }
+  t = t.replace(/\s+(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\.[a-z]{2,}\S*$/i, '').replace(/\.pdf$/i, '');
+  t = t.replace(/(?<![.\s]\p{L})(?<!\b(?:\p{Lu}|[IVXLC]+|\d+))\.$/u, '').replace(/[\s,;:–—-]+$/, '').trim();
+  t = t.replace(/^[\s"“„«‘']+|[\s"”“»’']+$/g, '').trim();
+  out.title = titleCase(t);
+  return out;
+}
+
+function isGenericHeading(text: string, ctx: PageContext): boolean {
+  const t = text.trim();
+  if (GENERIC_HEADING.test(t.replace(/[:.]$/, ''))) return true;
+  const n = norm(t);
+  if (ctx.siteName && n === norm(ctx.siteName)) return true;
+  if (/^(?:category|tag|archives?|kategorie|catégorie)\b/i.test(t)) return true;
+  return false;
+}
+
+interface TitleCandidate {
+  title: string;
+  score: number;
+  block: number;
+  /** Text right after the title inside its block (for ", edited by …"). */
+  after?: string;
+  edition?: string;
+  year?: number;
+}
+
+const FILLER_START = /^(?:the|a|an|le|la|les|el|los|die|der|das|il|lo)\s/i;
+
+function spanCandidates(block: Block, ctx: PageContext): TitleCandidate[] {
+  const out: TitleCandidate[] = [];
+  const text = block.text;
+  const spans = quotedSpans(text).map((q) => ({ ...q, emph: false }));
+  for (const s of block.emphasis) {
+    const inner = text.slice(s.start, s.end).trim();
+    if (inner.length >= 3 && inner.length <= 250 && !spans.some((q) => q.start <= s.start && q.end >= s.end)) spans.push({ text: inner, start: s.start, end: s.end, emph: true });
+  }
+  for (const sp of spans) {
+    const inner = sp.text.replace(/\s+/g, ' ').trim();
+    const words = inner.split(' ').length;
+    if (/[:：]$/.test(inner) || /^(?:https?:|www\.)/i.test(inner)) continue;
+    if (sp.emph && sp.start === 0 && sp.end >= text.length - 1 && block.level === 0 && words < 2) continue;
+    const before = text.slice(Math.max(0, sp.start - 90), sp.start);
+    const sentenceBefore = before.split(/[.!?]\s+(?=\p{Lu})/u).pop() ?? before;
+    const after = text.slice(sp.end, sp.end + 200);
+    let score = 0;
+    if (TITLED_CUE.test(before.replace(/[\s"“„«‘']+$/, ''))) score = 0.9;
+    else if (NON_PUB_NOUN.test(before.replace(/[\s,:"“„«‘']+$/, ''))) score = 0;
+    else if (/\brelease of\s*['"“‘]?$/i.test(before) || PUB_NOUN.test(sentenceBefore.slice(-70))) score = 0.8;
+    else if (sp.emph && /\(\s*$/.test(before) && /^\s*\)/.test(after)) score = 0.6;
+    else if (sp.emph && words >= 3 && block.level === 0) score = 0.5;
+    else if (/^\s*,?\s*(?:edited by|by|par|de|von|\(eds?\.|koju su uredili|urednice|urednika)\b/i.test(after)) score = 0.6;
+    else score = 0.2;
+    if (words > 30) score = Math.min(score, 0.2);
+    if (score > 0) out.push({ title: inner, score, block: block.index, after });
+  }
+  return out;
+}
+
+/** The heading that titles this scope, with its news wording removed. */
+function headingCandidate(blocks: Block[], ctx: PageContext): TitleCandidate | null {
+  const headings = blocks.filter((b) => b.level > 0 && b.level <= 3 && b.text.length <= 300);
+  const h = headings.find((b) => !isGenericHeading(b.text, ctx));
+  if (!h) return null;
+  let t = h.text.replace(/\s+/g, ' ').trim();
+  let score = 0.6;
+  const quoted = quotedSpans(t);
+  if (quoted.length === 1 && quoted[0]!.text.length > 8) {
+    t = quoted[0]!.text;
+    score = 0.65;
+  } else {
+    const colon = t.match(/^([^:]{2,40}):\s+(.{8,})$/);
+    if (colon && NEWS_PREFIX.test(`${colon[1]}: x`)) t = colon[2]!;
+    t = t.replace(NEWS_PREFIX, '').replace(NEWS_SUFFIX, '');
+    if (NEWS_VERBS.test(t)) score = 0.3;
+  }
+  let after: string | undefined;
+  const by = t.match(/^(.*?),?\s+((?:edited|compiled)\s+by\s+.+)$/i);
+  if (by) {
+    t = by[1]!;
+    after = by[2];
+  }
+  const cleaned = cleanTitle(t, ctx);
+  return { title: cleaned.title, score, block: h.index, after, edition: cleaned.edition, year: cleaned.year };
+}
+
+interface ImprintHit {
+  block: number;
+  line: number;
+  imprint: Imprint;
+  text: string;
+}
+
+function imprintHits(blocks: Block[]): ImprintHit[] {
+  const hits: ImprintHit[] = [];
+  for (const b of blocks) {
+    if (b.level > 0 || b.text.length > 1200) continue;
+    const lines = b.text.split('\n');
+    lines.forEach((line, i) => {
+      if (line.length > 300) return;
+      const imprint = parseImprint(line);
+      if (isImprintLine(line, imprint)) hits.push({ block: b.index, line: i, imprint, text: line });
+    });
+    if (hits.length > 200) break;
+  }
+  return hits;
+}
+
+/** The title an imprint line belongs to: earlier lines of its block, or the heading(s) just above it. */
+function titleForImprint(hit: ImprintHit, byIndex: Map<number, Block>, ctx: PageContext): TitleCandidate | null {
+  const block = byIndex.get(hit.block)!;
+  const lines = block.text.split('\n');
+  if (hit.line > 0) {
+    const first = lines[0]!;
+    if (!isImprintLine(first) && first.length <= 300 && !/[.!?]\s/.test(first.slice(0, -1))) {
+      const c = cleanTitle(first, ctx);
+      return { title: c.title, score: 0.9, block: block.index, edition: c.edition, year: c.year };
+    }
+  }
+  // Headings right above (skipping short navigation-like lines).
+  let found: Block[] = [];
+  for (let i = hit.block - 1, seen = 0; i >= 0 && seen < 4; i--) {
+    const b = byIndex.get(i);
+    if (!b) continue;
+    seen++;
+    if (b.level > 0) {
+      if (isGenericHeading(b.text, ctx)) break;
+      found.unshift(b);
+      const prev = byIndex.get(i - 1);
+      if (!(prev && prev.level > 0 && prev.level < b.level && !isGenericHeading(prev.text, ctx) && prev.level > 1)) break;
+      found.unshift(prev);
+      break;
+    }
+    if (found.length === 0 && b.text.length > 200) break;
+  }
+  found = found.filter((b, i, a) => a.indexOf(b) === i);
+  if (!found.length) return null;
+  const joined = found.map((b) => b.text.replace(/[.:]\s*$/, '')).join(': ');
+  const c = cleanTitle(joined.replace(NEWS_PREFIX, ''), ctx);
+  return { title: c.title, score: 0.9, block: found[0]!.index, edition: c.edition, year: c.year };
+}
+
+function mergeNames(a: DraftName[] | undefined, b: DraftName[]): DraftName[] {
+  const out = [...(a ?? [])];
+  for (const n of b) if (!out.some((o) => (o.family ?? o.literal) === (n.family ?? n.literal))) out.push(n);
+  return out;
+}
+
+export interface AnnouncementResult {
+  item: DraftItem;
+  fieldConfidence: Partial<Record<keyof DraftItem, number>>;
+  order: number;
+  /** How sure we are the scope presents a publication at all. */
+  evidence: number;
+}
+
+/**
+ * Reads one scope (the whole page, or one post of an archive page) as the announcement of at most one
+ * publication.
+ */
+export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementResult | null {
+  if (!blocks.length) return null;
+  const byIndex = new Map(blocks.map((b) => [b.index, b]));
+  const heading = headingCandidate(blocks, ctx);
+  if (heading && NO_PUBLICATION.test(heading.title)) return null;
+  if (ctx.ogTitle && NO_PUBLICATION.test(ctx.ogTitle)) return null;
+
+  const candidates: TitleCandidate[] = [];
+  const hits = imprintHits(blocks);
+  const hit = hits[0];
+  let anchored: TitleCandidate | null = null;
+  if (hit) {
+    anchored = titleForImprint(hit, byIndex, ctx);
+    if (anchored) candidates.push(anchored);
+  }
+  for (const b of blocks) {
+    if (b.level > 0 && b !== byIndex.get(heading?.block ?? -1)) {
+      // Quoted titles inside headings (e.g. 'The book "X" marks …').
+      for (const c of spanCandidates(b, ctx)) if (c.score >= 0.8) candidates.push(c);
+      continue;
+    }
+    if (b.level === 0) candidates.push(...spanCandidates(b, ctx));
+  }
+  if (heading) candidates.push(heading);
+  candidates.sort((a, b) => b.score - a.score || a.block - b.block);
+  let best = candidates[0];
+  if (!best || best.score < 0.5) return null;
+
+  // Prefer the heading's wording when a quoted title repeats it; prefer the longer form when it extends it.
+  if (heading && best !== heading) {
+    const nb = norm(best.title);
+    const nh = norm(heading.title);
+    if (nb === nh) best = { ...best, title: heading.title };
+    else if (nh.length > 5 && nb.startsWith(nh) && best.score < 0.9) best = { ...best };
+  }
+  if (anchored && best !== anchored) {
+    const na = norm(anchored.title);
+    const nb = norm(best.title);
+    if (nb.startsWith(na) && nb.length > na.length) best = { ...anchored, title: best.title };
+    else best = anchored;
+  }
+  // A subtitle set off right after the title in running text ("The White Paper on X <i>Subtitle</i>").
+  const base = norm(best.title);
+  let title = best.title;
+  outer: for (const b of blocks) {
+    if (b.level > 0) continue;
+    for (const s of b.emphasis) {
+      const before = norm(b.text.slice(Math.max(0, s.start - best.title.length - 5), s.start));
+      const inner = b.text.slice(s.start, s.end).trim();
+      if (base.length > 8 && before.endsWith(base) && inner.split(' ').length >= 2 && !norm(inner).startsWith(base)) {
+        title = `${best.title}: ${inner}`;
+        break outer;
+      }
+    }
+    // "… study entitled <Title: Subtitle>" in plain text extending the title.
+    const lower = norm(b.text);
+    const at = lower.indexOf(base);
+    if (base.length > 8 && at >= 0 && best.score < 0.9) {
+      /* already covered by span candidates */
+    }
+  }
+  // Title pages transcribed as text: a block starting with the (garbled) heading and continuing it.
+  if (best === heading || best.title === heading?.title) {
+    const head = norm(best.title.replace(/\s*(?:…|\.\.\.).*$/, '').replace(/\s+[-–|]\s+.*$/, ''));
+    if (head.length >= 8) {
+      for (const b of blocks) {
+        if (b.index === best.block || b.level > 0) continue;
+        const firstLines = b.text.split('\n');
+        const joined = firstLines.join(' ');
+        const nj = norm(joined);
+        if (!nj.startsWith(head) || nj === head) continue;
+        // Continue to the end of the line/block that completes the heading words.
+        let acc = '';
+        let k = 0;
+        while (k < firstLines.length && norm(acc).length < head.length) acc = `${acc} ${firstLines[k++]}`.trim();
+        let rest = k < firstLines.length && norm(acc) === head ? firstLines[k]! : '';
+        let main = acc;
+        if (norm(acc) !== head) {
+          // heading ends mid-line: the rest of the line is the continuation
+          rest = '';
+          main = acc;
+        }
+        const tokens = (main + ' ' + rest).split(/\s+/);
+        const singles = tokens.filter((t) => /^\p{L}$/u.test(t)).length;
+        if (singles > tokens.length * 0.2) continue;
+        if (/(?:www\.|https?:)/.test(rest)) rest = '';
+        let full = rest ? `${main.replace(/[:\s]+$/, '')}: ${rest}` : main;
+        if (/:\s*$/.test(main) && !rest) {
+          const next = byIndex.get(b.index + 1);
+          if (next && next.text.length < 150) full = `${main.replace(/[:\s]+$/, '')}: ${next.text}`;
+        }
+        const words = full.split(/\s+/).length;
+        if (words <= 40 && norm(full).length > head.length) {
+          // Insert the subtitle separator after the heading words when the block runs on.
+          const nf = cleanTitle(full.replace(/\s+(?:www\.)\S+$/, ''), ctx).title;
+          title = nf;
+          if (!/:/.test(nf)) {
+            const headWords = head.split(' ').length;
+            const parts = nf.split(/\s+/);
+            let count = 0;
+            let cut = 0;
+            for (let i = 0; i < parts.length && count < headWords; i++) {
+              count += norm(parts[i]!).split(' ').filter(Boolean).length;
+              cut = i + 1;
+            }
+            if (cut < parts.length) title = `${parts.slice(0, cut).join(' ')}: ${parts.slice(cut).join(' ')}`;
+          }
+          best = { ...best, block: b.index };
+          break;
+        }
+      }
+    }
+  }
+
+  const item: DraftItem = {};
+  const conf: Partial<Record<keyof DraftItem, number>> = {};
+  const set = <K extends keyof DraftItem>(k: K, v: DraftItem[K] | undefined, c: number) => {
+    if (v === undefined || (Array.isArray(v) && !v.length)) return;
+    if (item[k] !== undefined && (conf[k] ?? 0) >= c) return;
+    item[k] = v;
+    conf[k] = c;
+  };
+  set('title', cleanTitle(title, ctx).title, best.score);
+  if (best.edition) set('edition', best.edition, 0.7);
+  if (best.year) set('issued', [best.year], 0.6);
+
+  let evidence = best.score >= 0.8 ? best.score : 0;
+  // The imprint nearest the title.
+  const near = hits.find((h) => Math.abs(h.block - best.block) <= 4) ?? (anchored ? hit : undefined);
+  if (near) {
+    const im = near.imprint;
+    evidence = Math.max(evidence, 0.9);
+    // "By EUROCITIES, Brussels, 2017": the body that heads the imprint is also its publisher.
+    if (im.author?.length === 1 && im.author[0]!.literal && !im.publisher && /^\s*by\s/i.test(near.text)) im.publisher = im.author[0]!.literal;
+    set('author', im.author, 0.85);
+    set('editor', im.editor, 0.85);
+    set('publisher', im.publisher, 0.85);
+    set('publisher-place', im.place, 0.85);
+    set('issued', im.issued, 0.85);
+    set('number-of-pages', im.pages, 0.85);
+    set('ISBN', im.ISBN, 0.9);
+    set('ISSN', im.ISSN, 0.8);
+    set('DOI', im.DOI, 0.9);
+    set('edition', im.edition, 0.7);
+    // Other imprint lines of the same block (e.g. "Edited by …" above "OCPA, Maputo, 2006").
+    for (const h of hits) {
+      if (h === near || h.block !== near.block) continue;
+      set('author', h.imprint.author, 0.8);
+      set('editor', h.imprint.editor, 0.8);
+      set('publisher', h.imprint.publisher, 0.8);
+      set('publisher-place', h.imprint.place, 0.8);
+      set('issued', h.imprint.issued, 0.8);
+      set('number-of-pages', h.imprint.pages, 0.8);
+      set('ISBN', h.imprint.ISBN, 0.85);
+    }
+  }
+  if (best.after) {
+    const eds = editorCue(best.after);
+    if (eds.length) set('editor', eds, 0.8);
+    else {
+      const m = best.after.match(/(?:edited|compiled)\s+by\s+(.+)$/i);
+      if (m) set('editor', parseNameList(m[1]!).map((n) => (n.literal ? n : isOrganisation(m[1]!) ? { literal: m[1]!.trim() } : n)), 0.8);
+    }
+  }
+
+  // What the prose says, sentence by sentence.
+  const fullText = blocks.map((b) => b.text).join('\n');
+  const prose = blocks.filter((b) => b.level === 0 && b.text.length > 20);
+  for (const b of prose) {
+    const sentences = b.text.replace(/\n/g, ' ').split(/(?<=[.!?])\s+(?=[\p{Lu}„“"«(])/u);
+    for (const s of sentences) {
+      if (s.length > 1500) continue;
+      const pub = publisherCue(s, fullText);
+      if (pub && !item.publisher) {
+        set('publisher', pub, 0.6);
+        evidence = Math.max(evidence, 0.6);
+      }
+      const eds = editorCue(s);
+      if (eds.length && !item.editor) {
+        set('editor', eds, 0.6);
+        evidence = Math.max(evidence, 0.6);
+      }
+      const aus = authorCue(s);
+      if (aus.length && !item.author) {
+        set('author', aus, 0.55);
+        evidence = Math.max(evidence, 0.6);
+      }
+      const d = dateCue(s);
+      if (d && !item.issued) set('issued', d, 0.6);
+      if (!item['number-of-pages']) {
+        const p = s.match(/\b(\d{2,5})\s+(?:pages|Seiten|pages|páginas|pagine|stranica|stranice)\b/i);
+        if (p && Number(p[1]) > 0) set('number-of-pages', String(Number(p[1])), 0.5);
+      }
+      if (!item.language) {
+        const l = s.match(/\b(?:published|available|written)\s+in\s+(English|French|German|Spanish|Italian|Croatian)\b|\bobjavljen[ae]?\s+(?:su\s+)?na\s+engleskom\b/i);
+        if (l) set('language', LANG[(l[1] ?? 'english').toLowerCase()] ?? 'en', 0.6);
+      }
+    }
+  }
+  if (!item.ISBN) {
+    const isbn = labelledIsbns(fullText)[0];
+    if (isbn) set('ISBN', isbn, 0.7);
+  }
+  if (!item.DOI) {
+    const m = fullText.match(/\b(?:DOI|doi)\s*:?\s*(?:https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/\S+)/);
+    if (m) set('DOI', findDois(m[1]!)[0], 0.7);
+  }
+  // Volume/issue statements of a journal issue: "(Volume 140, Issue 4, Fall 2011)".
+  const vi = fullText.match(/\bVol(?:ume|\.)?\s*(\d{1,4}),?\s*(?:Issue|No\.?|Number|Nr\.?)\s*(\d{1,4})(?:,?\s*(?:[A-Z][a-z]+\s+)?(1[5-9]\d\d|20\d\d))?/);
+  if (vi) {
+    set('volume', vi[1], 0.5);
+    set('issue', vi[2], 0.5);
+    if (vi[3]) set('issued', [Number(vi[3])], 0.55);
+  }
+  if (evidence < 0.55 && best.score < 0.8) return null;
+  if (!item.type) item.type = guessType(item, fullText);
+  return { item, fieldConfidence: conf, order: best.block, evidence };
+}
+
+const LANG: Record<string, string> = { english: 'en', french: 'fr', german: 'de', spanish: 'es', italian: 'it', croatian: 'hr' };
+
+export function guessType(item: DraftItem, text: string): string {
+  if (item.ISSN && !item.ISBN) return 'article-journal';
+  if (/\b(?:thesis|dissertation|doctoral)\b/i.test(text.slice(0, 3000))) return 'thesis';
+  if (/\b(?:report|study|survey|white paper|rapport|bericht|studie|informe|izvješće)\b/i.test(`${item.title ?? ''} ${text.slice(0, 1500)}`) && !item.editor) return 'report';
+  return 'book';
+}
+
+/** Byline of an article page: "By Name" right under its heading. */
+function byline(blocks: Block[]): DraftName[] {
+  const h = blocks.findIndex((b) => b.level === 1);
+  for (let i = Math.max(0, h); i < Math.min(blocks.length, h + 12); i++) {
+    const m = blocks[i]!.text.match(/^\s*By\s+((?:Dr\.?\s+|Prof\.?\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})*)\s*$/u);
+    if (m) return parseNameList(m[1]!).filter((n) => !n.literal);
+  }
+  return [];
+}
+
+export function extractAnnouncement(doc: Document, _url: string): SourceOutput {
+  const { blocks } = pageText(doc);
+  const ctx = pageContext(doc);
+  const res = announceScope(blocks, ctx);
+  const drafts: Draft[] = [];
+  if (res) {
+    drafts.push({ source: 'announcement', describes: 'publication', order: res.order, confidence: 0.7, fieldConfidence: res.fieldConfidence, item: res.item });
+  }
+  // An article page (og:type article) with a visible byline is itself the publication.
+  const authors = byline(blocks);
+  if (authors.length && ctx.ogType === 'article') {
+    const h1 = blocks.find((b) => b.level === 1);
+    const item: DraftItem = { author: authors };
+    if (h1) item.title = cleanTitle(h1.text, ctx).title;
+    drafts.push({ source: 'byline', describes: res ? 'page' : 'publication', order: h1?.index ?? 0, confidence: 0.6, item });
+  }
+  return { drafts };
+}
