@@ -1,111 +1,30 @@
 /**
- * `npm run bench`: extraction speed, reported as figures (never asserted in tests).
- *   - per corpus page in Node (linkedom) and in real Chromium, running the built content script in the page
- *     exactly as `scripting.executeScript` does (its completion value is the result);
- *   - generated 2 MB and 10 MB pages in both.
- * `npm run --silent bench -- --json` prints one JSON object; otherwise a table.
+ * `npm run bench`: speed as figures, never as timed assertions in tests. Each file in scripts/bench/ that
+ * exports `run(context)` is a section returning named figures (ms unless the name says otherwise).
+ *   npm run bench                      a table on stdout, progress on stderr
+ *   npm run --silent bench -- --json   one JSON object with every figure
+ *   npm run bench -- --only extract    one section
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { performance } from 'node:perf_hooks';
-import { parseHTML } from 'linkedom';
-import { chromium } from 'playwright-core';
-import { extractPage } from '../lib/extract';
-import { generatePage } from './bench-pages';
-import { serveStatic } from './serve-static.mjs';
+import type { BenchContext } from './bench/util';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const root = resolve(import.meta.dirname, '..');
-const corpusDir = resolve(root, '../shared/corpus');
-const contentScript = join(root, '.output/chrome-mv3/content-scripts/extract.js');
-const log = (s: string) => {
-  if (!values.json) process.stderr.write(s + '\n');
-};
+const context: BenchContext = { root, log: (line) => void (values.json || process.stderr.write(line + '\n')) };
 
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]! : NaN;
-};
-const round = (x: number) => Math.round(x * 10) / 10;
-
-interface Page {
-  name: string;
-  url: string;
-  html: string;
-}
-const corpus: Page[] = readdirSync(corpusDir, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join(corpusDir, d.name, 'page.html')))
-  .map((d) => ({
-    name: d.name,
-    url: (JSON.parse(readFileSync(join(corpusDir, d.name, 'case.json'), 'utf8')) as { url: string }).url,
-    html: readFileSync(join(corpusDir, d.name, 'page.html'), 'utf8'),
-  }));
-const big = { '2mb': generatePage(2 << 20), '10mb': generatePage(10 << 20) };
-
-function nodeTime(html: string, url: string, runs: number): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const { document } = parseHTML(html);
-    const t = performance.now();
-    extractPage(document as unknown as Document, url);
-    times.push(performance.now() - t);
-  }
-  return quantile(times, 0.5);
-}
-
+const sections = readdirSync(join(import.meta.dirname, 'bench'))
+  .filter((f) => f.endsWith('.ts') && !['util.ts', 'pages.ts'].includes(f))
+  .filter((f) => !values.only || f.startsWith(values.only))
+  .sort();
 const results: Record<string, number> = {};
-
-log(`Node (linkedom), ${corpus.length} corpus pages…`);
-const nodeTimes = corpus.map((p) => nodeTime(p.html, p.url, 5));
-results.extract_node_median_ms = round(quantile(nodeTimes, 0.5));
-results.extract_node_p95_ms = round(quantile(nodeTimes, 0.95));
-results.extract_node_2mb_ms = round(nodeTime(big['2mb'], 'http://127.0.0.1/big.html', 2));
-results.extract_node_10mb_ms = round(nodeTime(big['10mb'], 'http://127.0.0.1/big.html', 1));
-
-// Always measure the current code: a stale build would time yesterday's extractor.
-log('building the extension for the in-page benchmark…');
-if (spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' }).status !== 0) throw new Error('wxt build failed');
-const script = readFileSync(contentScript, 'utf8');
-const site = mkdtempSync(join(tmpdir(), 'colophon-bench-'));
-corpus.forEach((p) => writeFileSync(join(site, `${p.name}.html`), p.html));
-writeFileSync(join(site, '2mb.html'), big['2mb']);
-writeFileSync(join(site, '10mb.html'), big['10mb']);
-const server = await serveStatic(site);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const page = await browser.newPage();
-// The built content script, evaluated in the page: its completion value is what executeScript returns.
-async function chromiumTime(file: string, runs: number): Promise<number> {
-  await page.goto(`${server.url}/${file}`, { waitUntil: 'load' });
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    times.push(
-      await page.evaluate((src) => {
-        const t = performance.now();
-        (0, eval)(src);
-        return performance.now() - t;
-      }, script),
-    );
-  }
-  return quantile(times, 0.5);
+for (const file of sections) {
+  const section = (await import(`./bench/${file}`)) as { run?: (c: BenchContext) => Promise<Record<string, number>> };
+  if (!section.run) continue;
+  context.log(`— ${file}`);
+  Object.assign(results, await section.run(context));
 }
-log('Chromium, in the page…');
-const chromiumTimes: number[] = [];
-for (const p of corpus) chromiumTimes.push(await chromiumTime(`${p.name}.html`, 3));
-results.extract_chromium_median_ms = round(quantile(chromiumTimes, 0.5));
-results.extract_chromium_p95_ms = round(quantile(chromiumTimes, 0.95));
-results.extract_2mb_ms = round(await chromiumTime('2mb.html', 2));
-results.extract_10mb_ms = round(await chromiumTime('10mb.html', 1));
-await browser.close();
-await server.close();
 
 if (values.json) process.stdout.write(JSON.stringify(results) + '\n');
-else {
-  console.log('metric                          ms');
-  for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(30)} ${v}`);
-}
+else for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(32)} ${v}`);
