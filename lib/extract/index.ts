@@ -51,7 +51,9 @@ function safeRun(source: Source, doc: Document, url: string, options: ExtractOpt
 
 /** Decides which drafts describe which publication, and merges each group. */
 export function assemble(drafts: Draft[], url: string): Candidate[] {
-  const listing = drafts.filter((d) => d.source === 'listing');
+  // A page with scholarly metadata is that one work; its reference list is not a listing.
+  const authoritative = drafts.some((d) => d.authoritative);
+  const listing = authoritative ? [] : drafts.filter((d) => d.source === 'listing');
   const coins = drafts.filter((d) => d.source === 'coins');
   if (listing.length >= 2) {
     const out: Candidate[] = [];
@@ -67,7 +69,6 @@ export function assemble(drafts: Draft[], url: string): Candidate[] {
   }
   const single = drafts.filter((d) => d.source !== 'listing' || listing.length === 1);
   if (!single.some((d) => d.describes === 'publication')) return [];
-  const authoritative = single.some((d) => d.authoritative);
   const adjusted = single.map((d) => {
     if (!authoritative || d.authoritative || d.describes === 'page') return d;
     // Scholarly metadata describes the work exactly; prose only fills what it leaves out.

@@ -1,9 +1,258 @@
 /**
  * Listings: a page that presents several publications yields one draft per publication, in page order.
- * (Filled in below.)
+ * Three kinds of repeated structure are recognised:
+ *  - citation entries: paragraphs or list items that each read as a reference ("Authors (2014). Title.
+ *    Place: Publisher." / "Authors, <em>Title</em>, Place, Publisher, 2015." / "Special issue on X. Journal, 4(1), 2016.");
+ *  - posts: an archive page with several articles, each read as its own announcement;
+ *  - headed entries: sibling headings, each a title, with an "Editors:" line or a date grouping above them.
  */
-import type { SourceOutput } from './types';
+import { announceScope, cleanTitle, pageContext, type PageContext } from './announcement';
+import { quotedSpans } from './cues';
+import { parseDate } from './dates';
+import { isImprintLine, isKnownPlace, parseImprint } from './imprint';
+import { isOrganisation, parseNameList, parsePerson } from './names';
+import { pageText, type Block } from './page-text';
+import type { Draft, DraftItem, DraftName, SourceOutput } from './types';
 
-export function extractListing(_doc: Document, _url: string): SourceOutput {
+const MAX_ITEMS = 300;
+
+function authorsFrom(raw: string): { author?: DraftName[]; editor?: DraftName[] } {
+  let s = raw.replace(/^[\s.•·\-–—*]+/, '').replace(/[\s,.:]+$/, '').trim();
+  s = s.replace(/\s+in cooperation with\s+.*$/i, '').replace(/\s+(?:assisted by|with the assistance of)\s+.*$/i, '');
+  const ed = /\s*\(\s*(?:eds?|dir|hrsg|hg|coord)\.?\s*\)\.?$/i;
+  const isEd = ed.test(s);
+  s = s.replace(ed, '');
+  if (!s || s.length > 600) return {};
+  let names: DraftName[];
+  // "Alexander, B. K., Arasaratnam, L. A., & Halualani, R." (APA): Family, Initials pairs.
+  if (/^\p{Lu}[\p{L}'’-]+,\s*(?:\p{Lu}\.\s*)+/u.test(s)) {
+    names = [];
+    for (const m of s.matchAll(/(\p{Lu}[\p{L}'’ -]*?[\p{L}'’]),\s*((?:\p{Lu}\.?\s*-?)+)(?=,|\s*&|\s*$|\s+and)/gu)) {
+      names.push({ family: m[1]!.trim(), given: m[2]!.trim() });
+    }
+    if (!names.length) names = parseNameList(s);
+  } else if (/^\p{Lu}[\p{L}'’-]+,\s*\p{Lu}\b/u.test(s) && !/&|\band\b/.test(s)) {
+    const p = parsePerson(s);
+    names = p ? [p] : [];
+  } else {
+    names = parseNameList(s.replace(/&(?=\S)/g, '& ').replace(/\b(?:and|&)\s+and\b/g, 'and'));
+    // "Belfiore, E. & Bennett O." — family first with trailing initials.
+    names = names.map((n) => {
+      if (n.given && /^\p{Lu}\.?$/u.test(n.family ?? '') && !/\./.test(n.given ?? 'x')) return { family: n.given, given: n.family };
+      return n;
+    });
+  }
+  names = names.filter((n) => n.family || n.literal);
+  if (!names.length) return {};
+  return isEd ? { editor: names } : { author: names };
+}
+
+const JOURNAL = /^(?:in\s+)?([^.,(]{3,120}?)[.,]?\s*(?:ISSN:?\s*[\dXx-]{8,9}\s*,?)?\s*(?:[A-Z]{3,}\s+\d{4},\s*)?(?:Vol\.?\s*)?(\d{1,4})\s*(?:\((\d{1,4})\)|,?\s*No\.?\s*(\d{1,4}))/;
+
+/** Reads one reference entry. */
+export function parseCitation(block: Block): DraftItem | null {
+  const text = block.text.replace(/\n/g, ' ').replace(/^[\s.•·\-–—*]+/, '').trim();
+  if (text.length < 25 || text.length > 700) return null;
+  const item: DraftItem = {};
+  let m = text.match(/^Special issue on\s+(.+?)[.,]\s+(.+?),\s*(\d{1,4})\((\d{1,4})\),\s*(\d{4})/i);
+  if (m) {
+    return { type: 'periodical', title: m[1]!, 'container-title': m[2]!, volume: m[3]!, issue: m[4]!, issued: [Number(m[5])] };
+  }
+  const emph = block.emphasis.map((s) => ({ ...s, text: block.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim() })).filter((s) => s.text.split(' ').length >= 2);
+  m = text.match(/^(.{2,500}?)\s*\(\s*((?:1[5-9]|20)\d\d)[a-z]?\s*\)\s*\.?\s*(.*)$/u);
+  if (m && !/[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}+\s+\p{Ll}/u.test(m[1]!)) {
+    const who = authorsFrom(m[1]!);
+    if (!who.author && !who.editor) return null;
+    Object.assign(item, who);
+    item.issued = [Number(m[2])];
+    let rest = m[3]!.trim();
+    let title = '';
+    const q = quotedSpans(rest)[0];
+    const restStart = text.length - rest.length;
+    const em = emph.find((s) => Math.abs(s.start - (block.text.replace(/\n/g, ' ').length - rest.length)) <= 3);
+    if (q && q.start <= 1 && !/^\s*,\s*\p{Ll}/u.test(rest.slice(q.end))) {
+      title = q.text;
+      rest = rest.slice(q.end);
+    } else if (em) {
+      title = em.text;
+      rest = rest.slice(Math.min(rest.length, title.length + 1));
+    } else {
+      const stop = rest.search(/\s+ISBN\b|(?<!\b\p{Lu})\.\s+(?=\p{Lu}|in\s)/u);
+      if (stop > 0) {
+        title = rest.slice(0, stop);
+        rest = rest.slice(stop).replace(/^\.\s*/, '');
+      } else {
+        // "Title, Oxon, Routledge" / "Title, Journal, 2002, 14 pp. 3-16"
+        const parts = rest.split(/,\s+/);
+        let cut = parts.length;
+        while (cut > 1 && (isKnownPlace(parts[cut - 1]!) || isOrganisation(parts[cut - 1]!) || /^\d|pp\./.test(parts[cut - 1]!) || (cut === parts.length - 1 && /^\p{Lu}/u.test(parts[cut - 1]!)))) cut--;
+        if (cut < parts.length && /\d{4}|pp\./.test(parts.slice(cut).join(', ')) && cut > 1 && !isKnownPlace(parts[cut]!)) cut = Math.max(1, cut);
+        title = parts.slice(0, cut).join(', ');
+        rest = parts.slice(cut).join(', ');
+      }
+    }
+    item.title = cleanTitle(title.replace(/\s+:\s+/g, ': ')).title;
+    const j = rest.replace(/^\s*[.,]\s*/, '').match(JOURNAL);
+    if (j && !/^(?:ISBN)/.test(j[1]!)) {
+      item['container-title'] = j[1]!.replace(/^in\s+/i, '').trim();
+      item.volume = j[2]!;
+      if (j[3] ?? j[4]) item.issue = j[3] ?? j[4];
+      item.type = 'article-journal';
+      const pr = rest.match(/\b(?:pp?\.?\s*)?(\d{1,5}\s*[-–]\s*\d{1,5})\b/);
+      if (pr) item.page = pr[1]!.replace(/\s/g, '');
+    } else {
+      const im = parseImprint(rest);
+      if (im.publisher) item.publisher = im.publisher;
+      if (im.place) item['publisher-place'] = im.place;
+      if (im.ISBN) item.ISBN = im.ISBN;
+      if (im.ISSN) item.ISSN = im.ISSN;
+      if (!im.publisher && /\bISSN\b/.test(rest)) item.type = 'article-journal';
+      const issueOnly = rest.match(/,\s*(\d{1,4})\s+pp?\.\s*(\d+\s*[-–]\s*\d+)/);
+      if (issueOnly) {
+        item.issue = issueOnly[1];
+        item.page = issueOnly[2]!.replace(/\s/g, '');
+        item.type = 'article-journal';
+        delete item.publisher;
+        delete item['publisher-place'];
+      }
+      item.type ??= 'book';
+    }
+    void restStart;
+    return item.title ? item : null;
+  }
+  // "Authors (dir.), <em>Title</em>, Place, Publisher, 2015." / "<strong>Title</strong>, par AUTHORS, Place, Publisher, 2013."
+  const em = emph[0];
+  if (em) {
+    const flat = block.text;
+    const before = flat.slice(0, em.start).replace(/\n/g, ' ');
+    const after = flat.slice(em.end).replace(/\n/g, ' ');
+    if (before.length > 200) return null;
+    const title = cleanTitle(em.text.replace(/\s*;\s*/g, ': ').replace(/\.\s+(?=\p{Lu})/u, ': ')).title;
+    let rest = after.replace(/^[\s,.]+/, '');
+    const par = rest.match(/^(?:par|by|de|von)\s+(.+)$/i);
+    if (par) {
+      const segs = par[1]!.split(/,\s*/);
+      const names: string[] = [];
+      while (segs.length && !isKnownPlace(segs[0]!) && !isOrganisation(segs[0]!) && /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,3}$/u.test(segs[0]!.trim())) names.push(segs.shift()!);
+      if (names.length) item.author = names.map((n) => parsePerson(n)).filter((n): n is DraftName => n !== null);
+      rest = segs.join(', ');
+    }
+    const who = authorsFrom(before);
+    if (who.author && !item.author) item.author = who.author;
+    if (who.editor) item.editor = who.editor;
+    const im = parseImprint(rest);
+    if (!im.issued && !im.publisher) return null;
+    if (!item.author && !item.editor && !im.publisher) return null;
+    item.title = title;
+    if (im.publisher) item.publisher = im.publisher;
+    if (im.place) item['publisher-place'] = im.place;
+    if (im.issued) item.issued = im.issued;
+    if (im.ISBN) item.ISBN = im.ISBN;
+    if (im.pages) item['number-of-pages'] = im.pages;
+    item.type = 'book';
+    return item;
+  }
+  return null;
+}
+
+function citationEntries(blocks: Block[]): Draft[] {
+  const drafts: Draft[] = [];
+  for (const b of blocks) {
+    if (b.level > 0 || b.text.length < 25 || b.text.length > 700) continue;
+    const item = parseCitation(b);
+    if (item) drafts.push({ source: 'listing', describes: 'publication', order: b.index, confidence: 0.75, item });
+    if (drafts.length >= MAX_ITEMS) break;
+  }
+  return drafts.length >= 2 ? drafts : [];
+}
+
+/** Archive pages: several posts, each read as its own announcement. */
+function posts(doc: Document, blocks: Block[], ctx: PageContext): Draft[] | null {
+  const heads = blocks.filter((b) => b.level >= 2 && b.level <= 3 && /entry-title|post-title/.test(b.hint));
+  const articles = doc.querySelectorAll('article');
+  if (heads.length < 2 && articles.length < 2) return null;
+  const starts = heads.length >= 2 ? heads.map((h) => h.index) : [];
+  if (!starts.length) return null;
+  const drafts: Draft[] = [];
+  for (let i = 0; i < starts.length && drafts.length < MAX_ITEMS; i++) {
+    const scope = blocks.filter((b) => b.index >= starts[i]! && b.index < (starts[i + 1] ?? Infinity));
+    const res = announceScope(scope, { ...ctx, ogTitle: undefined });
+    if (res && res.evidence >= 0.6) drafts.push({ source: 'listing', describes: 'publication', order: res.order, confidence: 0.7, fieldConfidence: res.fieldConfidence, item: res.item });
+  }
+  return drafts;
+}
+
+/** Sibling headings that each title a publication, possibly grouped under date headings. */
+function headedEntries(blocks: Block[]): Draft[] {
+  const byLevel = new Map<number, Block[]>();
+  for (const b of blocks) if (b.level >= 2 && b.level <= 5) byLevel.set(b.level, [...(byLevel.get(b.level) ?? []), b]);
+  let best: Draft[] = [];
+  for (const [, heads] of byLevel) {
+    if (heads.length < 2) continue;
+    const drafts: Draft[] = [];
+    for (let i = 0; i < heads.length; i++) {
+      const h = heads[i]!;
+      if (parseDate(h.text, false) && h.text.length < 25) continue;
+      const next = heads[i + 1]?.index ?? Infinity;
+      const body = blocks.filter((b) => b.index > h.index && b.index < next && b.level === 0).slice(0, 4);
+      if (!body.length || body[0]!.text.length > 1200) continue;
+      // The nearest date-only heading above groups the entry ("January 2008").
+      const group = [...blocks.slice(0, h.index)].reverse().find((b) => b.level > 0 && b.level < h.level);
+      const item: DraftItem = {};
+      let t = h.text.replace(/\s+/g, ' ').trim();
+      const yr = t.match(/,\s*((?:1[5-9]|20)\d\d)$/);
+      if (yr) {
+        item.issued = [Number(yr[1])];
+        t = t.slice(0, yr.index);
+      }
+      const vol = t.match(/\s+Vol\.?\s*(\d+)\s*No\.?\s*(\d+)$/i);
+      if (vol) {
+        item.volume = vol[1];
+        item.issue = vol[2];
+        item.type = 'periodical';
+        t = t.slice(0, vol.index);
+      }
+      t = t.replace(/^(?:online\s+)?(?:magazine|journal|report|book)\s*:\s*/i, (m) => {
+        if (/magazine|journal/i.test(m)) item.type = 'periodical';
+        return '';
+      });
+      item.title = cleanTitle(t.replace(/\s+:\s+/g, ': ')).title;
+      const gd = group && group.text.length < 30 ? parseDate(group.text, false) : null;
+      if (gd && !item.issued) item.issued = gd;
+      for (const b of body) {
+        const ed = b.text.match(/^(?:Editors?|Edited by|Hrsg\.?|Herausgeber)\s*:?\s*(.+)$/i);
+        if (ed) item.editor = parseNameList(ed[1]!.replace(/\.$/, ''));
+        const line = b.text.split('\n')[0]!;
+        if (isImprintLine(line)) {
+          const im = parseImprint(line);
+          item.publisher ??= im.publisher;
+          item['publisher-place'] ??= im.place;
+          item.issued ??= im.issued;
+          item.ISBN ??= im.ISBN;
+          item['number-of-pages'] ??= im.pages;
+        }
+      }
+      item.type ??= 'book';
+      drafts.push({ source: 'listing', describes: 'publication', order: h.index, confidence: 0.65, item });
+    }
+    if (drafts.length > best.length) best = drafts;
+  }
+  // Headed entries need some sign that they are publications: a date grouping, editors, imprints.
+  const signs = best.filter((d) => d.item.issued || d.item.editor || d.item.publisher).length;
+  return best.length >= 3 || (best.length >= 2 && signs >= 2) ? (signs >= Math.ceil(best.length / 2) ? best : []) : [];
+}
+
+export function extractListing(doc: Document, _url: string): SourceOutput {
+  const { blocks } = pageText(doc);
+  const ctx = pageContext(doc);
+  const fromPosts = posts(doc, blocks, ctx);
+  if (fromPosts && fromPosts.length) return { drafts: fromPosts };
+  const cites = citationEntries(blocks);
+  if (cites.length) return { drafts: cites };
+  const headed = headedEntries(blocks);
+  if (headed.length) {
+    // Publications described in the paragraphs after the headed entries ("This special edition: ‘…’").
+    return { drafts: headed };
+  }
   return { drafts: [] };
 }
