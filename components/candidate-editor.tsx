@@ -6,24 +6,42 @@ const MULTILINE: ReadonlySet<FormField> = new Set(['title', 'author', 'editor'])
 interface Props {
   index: number;
   form: ItemForm;
+  /** A one-line summary of the fields (authors · publisher · year · pages). */
+  summary: string;
   provenance: ProvenanceMap;
   checked: boolean;
+  saved: boolean;
+  expanded: boolean;
   error: string | undefined;
   onToggle(checked: boolean): void;
+  onExpand(expanded: boolean): void;
   onChange(form: ItemForm): void;
 }
 
 /** One found publication: a checkbox to include it, and every field editable, each with where it came from. */
-export function CandidateEditor({ index, form, provenance, checked, error, onToggle, onChange }: Props) {
+export function CandidateEditor({ index, form, summary, provenance, checked, saved, expanded, error, onToggle, onExpand, onChange }: Props) {
   const id = (field: string) => `c${index}-${field}`;
   return (
-    <fieldset class={`candidate${checked ? '' : ' unchecked'}`} data-testid="candidate">
+    <fieldset class={`candidate${checked ? '' : ' unchecked'}${saved ? ' saved' : ''}`} data-testid="candidate">
       <legend>
         <label>
-          <input type="checkbox" checked={checked} onChange={(e) => onToggle(e.currentTarget.checked)} data-testid="candidate-check" />{' '}
+          <input
+            type="checkbox"
+            checked={checked}
+            disabled={saved}
+            onChange={(e) => onToggle(e.currentTarget.checked)}
+            data-testid="candidate-check"
+          />{' '}
           {form.title || 'Untitled'}
         </label>
       </legend>
+      <div class="summary">
+        <span>{saved ? <strong class="info">Saved ✓ </strong> : null}{summary || 'No details found: add them below.'}</span>
+        <button type="button" class="link" aria-expanded={expanded} aria-controls={id('fields')} onClick={() => onExpand(!expanded)}>
+          {expanded ? 'Hide fields' : 'Edit'}
+        </button>
+      </div>
+      <div id={id('fields')} hidden={!expanded}>
       <div class="row">
         <label for={id('type')}>Type</label>
         <select id={id('type')} value={form.type} onChange={(e) => onChange({ ...form, type: e.currentTarget.value as ItemForm['type'] })}>
@@ -53,6 +71,7 @@ export function CandidateEditor({ index, form, provenance, checked, error, onTog
           )}
         </div>
       ))}
+      </div>
       {error && (
         <p class="error" role="alert">
           {error}

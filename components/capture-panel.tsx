@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formToItem, itemToForm, type Candidate, type CslItem, type ExtractResult, type ItemForm } from '@/lib/model';
+import { describeItem, formToItem, itemToForm, type Candidate, type CslItem, type ExtractResult, type ItemForm } from '@/lib/model';
 import { CandidateEditor } from './candidate-editor';
 
 interface Draft {
@@ -7,6 +7,8 @@ interface Draft {
   form: ItemForm;
   provenance: Candidate['provenance'];
   checked: boolean;
+  saved: boolean;
+  expanded: boolean;
   error?: string;
 }
 
@@ -17,7 +19,21 @@ interface Props {
   save(candidates: Candidate[]): Promise<number>;
 }
 
-const toDraft = (c: Candidate): Draft => ({ base: c.item, form: itemToForm(c.item), provenance: c.provenance, checked: true });
+const toDraft = (c: Candidate, _i: number, all: readonly Candidate[]): Draft => ({
+  base: c.item,
+  form: itemToForm(c.item),
+  provenance: c.provenance,
+  checked: true,
+  saved: false,
+  // One publication: its fields are shown; a listing: one line each, fields on demand.
+  expanded: all.length === 1,
+});
+
+/** The summary line of a draft as edited so far (falls back to the found item while the form is invalid). */
+function summarise(d: Draft): string {
+  const parsed = formToItem(d.form, d.base);
+  return describeItem(parsed.ok ? parsed.item : d.base);
+}
 
 /** What the page offers: each found publication with a checkbox and its fields, and the Save button. */
 export function CapturePanel({ capture, save }: Props) {
@@ -43,18 +59,20 @@ export function CapturePanel({ capture, save }: Props) {
   const { result } = state;
 
   const update = (i: number, patch: Partial<Draft>) => setDrafts((ds) => ds.map((d, j) => (j === i ? { ...d, ...patch, error: undefined } : d)));
-  const saveAsWebPage = () =>
-    setDrafts([toDraft({ item: { type: 'webpage', title: result.pageTitle || result.url, URL: result.url }, provenance: { title: { source: 'page', confidence: 0.3 } } })]);
+  const saveAsWebPage = () => {
+    const page: Candidate = { item: { type: 'webpage', title: result.pageTitle || result.url, URL: result.url }, provenance: { title: { source: 'page', confidence: 0.3 } } };
+    setDrafts([toDraft(page, 0, [page])]);
+  };
 
   const onSave = async () => {
     const chosen: Candidate[] = [];
     let invalid = false;
     const checked = drafts.map((d) => {
-      if (!d.checked) return d;
+      if (!d.checked || d.saved) return d;
       const parsed = formToItem(d.form, d.base);
       if (!parsed.ok) {
         invalid = true;
-        return { ...d, error: `${parsed.field}: ${parsed.message}` };
+        return { ...d, expanded: true, error: `${parsed.field}: ${parsed.message}` };
       }
       chosen.push({ item: parsed.item, provenance: d.provenance });
       return d;
@@ -66,7 +84,7 @@ export function CapturePanel({ capture, save }: Props) {
     try {
       const n = await save(chosen);
       setStatus({ kind: 'info', text: n === 1 ? 'Saved to your library.' : `Saved ${n} publications to your library.` });
-      setDrafts((ds) => ds.map((d) => ({ ...d, checked: false })));
+      setDrafts((ds) => ds.map((d) => (d.checked && !d.saved ? { ...d, saved: true, checked: false, expanded: false } : d)));
     } catch (error) {
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -74,7 +92,9 @@ export function CapturePanel({ capture, save }: Props) {
     }
   };
 
-  const checkedCount = drafts.filter((d) => d.checked).length;
+  const checkedCount = drafts.filter((d) => d.checked && !d.saved).length;
+  const open = drafts.filter((d) => !d.saved);
+  const setAll = (checked: boolean) => setDrafts((ds) => ds.map((d) => (d.saved ? d : { ...d, checked })));
   return (
     <section class="capture" aria-label="Found on this page">
       {result.notes.map((note) => (
@@ -91,18 +111,29 @@ export function CapturePanel({ capture, save }: Props) {
         </div>
       ) : (
         <>
-          <p class="muted">
-            Found {drafts.length === 1 ? 'one publication' : `${drafts.length} publications`}: check the fields, then save.
-          </p>
+          <div class="toolbar">
+            <p class="muted">
+              Found {drafts.length === 1 ? 'one publication' : `${drafts.length} publications`}: check the fields, then save.
+            </p>
+            {open.length > 1 && (
+              <button type="button" class="link" onClick={() => setAll(checkedCount < open.length)} data-testid="candidates-all">
+                {checkedCount < open.length ? 'Select all' : 'Select none'}
+              </button>
+            )}
+          </div>
           {drafts.map((d, i) => (
             <CandidateEditor
               key={i}
               index={i}
               form={d.form}
+              summary={summarise(d)}
               provenance={d.provenance}
               checked={d.checked}
+              saved={d.saved}
+              expanded={d.expanded}
               error={d.error}
               onToggle={(checked) => update(i, { checked })}
+              onExpand={(expanded) => update(i, { expanded })}
               onChange={(form) => update(i, { form })}
             />
           ))}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { LibraryRepository } from '@/lib/library';
-import type { LibraryRecord } from '@/lib/model';
+import { describeItem, type LibraryRecord } from '@/lib/model';
 import { useLiveQuery } from './use-live-query';
 
 interface Props {
@@ -12,16 +12,6 @@ interface Props {
 }
 
 const RECENT_LIMIT = 200;
-
-function byline(record: LibraryRecord): string {
-  const { item } = record;
-  const names = (item.author ?? item.editor ?? []).map((n) => n.literal ?? n.family).filter(Boolean);
-  const who = names.length > 2 ? `${names[0]} et al.` : names.join(' & ');
-  const year = item.issued?.['date-parts'][0]?.[0];
-  return [who, item.publisher !== who ? item.publisher : undefined, year, item['number-of-pages'] && `${item['number-of-pages']} pp.`]
-    .filter(Boolean)
-    .join(' · ');
-}
 
 /** The library, newest first, with selection and BibTeX export (download or copy). */
 export function LibraryList({ library, exportBibtex, copy, download }: Props) {
@@ -99,7 +89,7 @@ export function LibraryList({ library, exportBibtex, copy, download }: Props) {
               <input type="checkbox" checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.currentTarget.checked)} />
               <span class="record-title">{r.item.title}</span>
             </label>
-            <span class="byline">{byline(r)}</span>
+            <span class="byline">{describeItem(r.item)}</span>
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
 export * from './record';
 export * from './text';
 export * from './form';
+export * from './describe';

@@ -39,6 +39,10 @@ describe('clip a publication announcement', () => {
     expect(await candidate.locator('[name="URL"]').inputValue()).toBe(pageUrl);
     expect(await candidate.locator('[name="publisher-place"]').inputValue()).toBe('Brussels');
 
+    // Every field shows where its value came from.
+    await expect.poll(() => candidate.locator('.prov').count()).toBeGreaterThanOrEqual(5);
+    await popup.screenshot({ path: resolve(OUT, 'popup-capture.png'), fullPage: true });
+
     // The user corrects a field before saving: the edit is what gets saved.
     await candidate.locator('[name="issued"]').fill('2017-06');
     await popup.getByTestId('save').click();
