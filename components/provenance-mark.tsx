@@ -1,15 +1,22 @@
 import type { Provenance } from '@/lib/model';
 
+/** Extractor source ids (lib/extract) in words a user understands. */
 const LABELS: Record<string, string> = {
   heading: 'page heading',
   announcement: 'bibliographic line',
-  'citation-meta': 'citation_* meta tags',
-  'dublin-core': 'Dublin Core',
+  listing: 'listing entry',
+  byline: 'byline',
+  record: 'catalogue record',
+  highwire: 'citation_* meta tags',
+  'dublin-core': 'Dublin Core meta tags',
+  prism: 'PRISM meta tags',
   'json-ld': 'schema.org JSON-LD',
-  'open-graph': 'Open Graph',
+  microdata: 'schema.org microdata',
+  'open-graph': 'Open Graph tags',
   coins: 'COinS',
   readability: 'article text',
-  page: 'page address',
+  page: 'the page',
+  user: 'your edit',
 };
 
 /** A small mark saying where a field's value came from; hover for the source and confidence. */
