@@ -1,14 +1,39 @@
 /**
- * BibTeX through citation-js (@citation-js/plugin-bibtex): it escapes every special character and writes
- * organisations in double braces, so no exported text can inject LaTeX commands.
+ * BibTeX: classic entry types and fields, ASCII with LaTeX accent commands, every special character escaped
+ * (see latex.ts and bib-fields.ts for the mapping and why). Reading accepts BibTeX and BibLaTeX alike.
  */
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
 import type { LibraryRecord } from '../model';
+import { bibEntryFields, cslFromBibEntry, serializeBibEntry } from './bib-fields';
+import { parseBib } from './bib-parse';
 import { toCslItems } from './csl';
+import type { ExportFormat, ImportFormat, ReadResult } from './format';
 
-/** Formats records as a BibTeX file body. */
+/** Formats records as a BibTeX file body (`''` for none). */
 export function formatBibtex(records: readonly LibraryRecord[]): string {
-  if (records.length === 0) return '';
-  return new Cite(toCslItems(records)).format('bibtex', { format: 'text' }) as string;
+  return toCslItems(records)
+    .map((item) => serializeBibEntry(item['citation-key'], bibEntryFields(item, 'bibtex')))
+    .join('\n');
 }
+
+/** Reads a .bib file (BibTeX or BibLaTeX) into CSL item candidates, with the line of each entry. */
+export function readBib(text: string): ReadResult {
+  const { entries, errors, warnings } = parseBib(text);
+  return {
+    entries: entries.map((e) => ({ line: e.line, key: e.key, candidate: cslFromBibEntry(e) })),
+    errors,
+    warnings,
+  };
+}
+
+export const bibtexExport: ExportFormat = {
+  label: 'BibTeX',
+  extension: 'bib',
+  mime: 'application/x-bibtex',
+  format: formatBibtex,
+  dropped: (item) => bibEntryFields(item, 'bibtex').dropped,
+};
+
+export const bibImport: ImportFormat = {
+  label: 'BibTeX/BibLaTeX',
+  read: readBib,
+};

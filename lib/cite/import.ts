@@ -1,0 +1,147 @@
+/**
+ * The import front door: bytes → text (encoding detected), text → entries validated with zod, each entry
+ * independent of the others. A malformed entry is reported with its line and reason; every valid entry is kept.
+ *
+ * The result is a plain array so the caller (the library) can save it in chunks, one transaction each
+ * (`inChunks`), and show progress; de-duplication against the library is the library's job.
+ */
+import type * as z from 'zod';
+import { cslItemSchema, libraryRecordSchema, type CslItem, type LibraryRecord } from '../model';
+import { backupImport } from './backup';
+import { bibImport } from './bibtex';
+import { cslJsonImport } from './csl-json';
+import type { ImportFormat, ReadProblem } from './format';
+import { risImport } from './ris';
+
+export const IMPORT_FORMATS = {
+  backup: backupImport,
+  bibtex: bibImport,
+  ris: risImport,
+  'csl-json': cslJsonImport,
+} as const satisfies Record<string, ImportFormat>;
+export type ImportFormatName = keyof typeof IMPORT_FORMATS;
+
+/** Files over this size are refused before they are read. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export class ImportTooLargeError extends Error {
+  constructor(readonly size: number) {
+    super(`This file is ${(size / 1024 / 1024).toFixed(1)} MB; Colophon imports files up to 50 MB. Split it into smaller files and import each.`);
+    this.name = 'ImportTooLargeError';
+  }
+}
+
+/**
+ * Decodes an import file: UTF-8 with or without BOM, UTF-16 LE/BE (with BOM, or recognised by its zero bytes),
+ * and anything that is not valid UTF-8 as Windows-1252 (what older Windows tools, EndNote among them, write).
+ * Throws `ImportTooLargeError` over 50 MB.
+ */
+export function decodeImportBytes(bytes: Uint8Array): string {
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportTooLargeError(bytes.byteLength);
+  const [b0, b1, b2] = bytes;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (b0 === 0xff && b1 === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (b0 === 0xfe && b1 === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** UTF-16 without a BOM: ASCII text has a zero in every other byte. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const half = n / 2;
+  if (oddZeros > half * 0.6 && evenZeros < half * 0.1) return 'utf-16le';
+  if (evenZeros > half * 0.6 && oddZeros < half * 0.1) return 'utf-16be';
+  return undefined;
+}
+
+/** Which format a text is in, or undefined. */
+export function detectImportFormat(text: string): ImportFormatName | undefined {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') && trimmed.slice(0, 4096).includes('"colophon-backup"')) return 'backup';
+  if (/^[[{]/.test(trimmed)) return 'csl-json';
+  // Whichever marker comes first: a .bib file may quote RIS in a comment, and the reverse.
+  const head = text.slice(0, 1 << 16);
+  const ris = head.search(/^\s*TY {1,2}-/m);
+  const bib = head.search(/^\s*@[ \t]*[A-Za-z]+[ \t]*[{(]/m);
+  if (ris >= 0 && (bib < 0 || ris < bib)) return 'ris';
+  if (bib >= 0) return 'bibtex';
+  return undefined;
+}
+
+/** One valid entry. `record` is set for backups (the whole library record, tags and note included). */
+export interface ImportedEntry {
+  line: number;
+  key?: string;
+  item: CslItem;
+  record?: LibraryRecord;
+}
+export type ImportProblem = ReadProblem;
+export interface ImportResult {
+  format: ImportFormatName | undefined;
+  entries: ImportedEntry[];
+  /** Entries refused, with their line and the reason. */
+  errors: ImportProblem[];
+  /** Entries kept with a doubt (a duplicate key, an unknown type…). */
+  warnings: ImportProblem[];
+}
+
+/** Parses import text: every entry validated with zod (`cslItemSchema`, or `libraryRecordSchema` for a backup). */
+export function parseImport(text: string, options: { format?: ImportFormatName } = {}): ImportResult {
+  if (text.length > MAX_IMPORT_BYTES) throw new ImportTooLargeError(text.length);
+  const format = options.format ?? detectImportFormat(text);
+  if (!format) {
+    return { format, entries: [], errors: [{ line: 1, reason: 'not a BibTeX, BibLaTeX, RIS, CSL-JSON or Colophon backup file' }], warnings: [] };
+  }
+  const read = IMPORT_FORMATS[format].read(text);
+  const entries: ImportedEntry[] = [];
+  const errors = [...read.errors];
+  for (const { line, key, candidate } of read.entries) {
+    const where = { line, ...(key !== undefined ? { key } : {}) };
+    if (format === 'backup') {
+      const parsed = libraryRecordSchema.safeParse(candidate);
+      if (parsed.success) entries.push({ ...where, item: parsed.data.item, record: parsed.data });
+      else errors.push({ ...where, reason: describeIssues(parsed.error) });
+    } else {
+      const parsed = cslItemSchema.safeParse(candidate);
+      if (parsed.success) entries.push({ ...where, item: parsed.data });
+      else errors.push({ ...where, reason: describeIssues(parsed.error) });
+    }
+  }
+  errors.sort((a, b) => a.line - b.line);
+  return { format, entries, errors, warnings: read.warnings };
+}
+
+/** Decodes and parses an import file's bytes in one step (throws `ImportTooLargeError` over 50 MB). */
+export function parseImportBytes(bytes: Uint8Array, options: { format?: ImportFormatName } = {}): ImportResult {
+  return parseImport(decodeImportBytes(bytes), options);
+}
+
+/** Splits entries into chunks of `size`, for saving each chunk in its own transaction. */
+export function* inChunks<T>(items: readonly T[], size = 500): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/** A short reason from zod's issues: "title: missing; issued.date-parts.0.1: Too big…". */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => {
+      const path = issue.path.join('.') || 'entry';
+      const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+      return missing ? `${path}: missing` : `${path}: ${issue.message}`;
+    })
+    .join('; ');
+}
