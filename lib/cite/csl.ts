@@ -19,7 +19,9 @@ const asciiWord = (s: string) =>
 /** `family-or-organisation` + year + first significant title word, lower-case ASCII. */
 export function baseCitationKey(item: CslItem): string {
   const first = item.author?.[0] ?? item.editor?.[0];
-  const who = asciiWord((first?.family ?? first?.literal ?? item.publisher ?? '').split(/\s+/)[0] ?? '');
+  // The family name without its particle ("van der Berg" → "berg"), else the organisation's first word.
+  const words = (first?.family ?? first?.literal ?? item.publisher ?? '').split(/\s+/);
+  const who = asciiWord((first?.family !== undefined ? words.find((w) => /^\p{Lu}/u.test(w)) : undefined) ?? words[0] ?? '');
   const year = item.issued?.['date-parts'][0]?.[0];
   const word = item.title
     .split(/[\s\p{P}]+/u)

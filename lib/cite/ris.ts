@@ -12,7 +12,7 @@
  * - `CY` place, `PB` publisher (a report's institution too), `T2` the container, `T3` the series,
  *   `DA` the full date (`2004/05/03/`) and `PY` the year, `SN` ISBN or ISSN (one line each), `DO`, `UR`, `LA`.
  */
-import type { CslDate, CslItem, ItemType, LibraryRecord, Name } from '../model';
+import { cleanText, type CslDate, type CslItem, type ItemType, type LibraryRecord, type Name } from '../model';
 import { toParts } from './dates';
 import { toCslItems } from './csl';
 import type { CslField, ExportFormat, ImportFormat, ReadProblem, ReadResult } from './format';
@@ -116,9 +116,13 @@ function risLines(item: CslItem & { 'citation-key': string }): RisPlan {
   return { lines, dropped };
 }
 
-function risName(name: Name): string {
-  if (name.family === undefined) return (name.literal ?? '').replace(/,/g, ' ');
-  return name.given === undefined ? `${name.family},` : `${name.family}, ${name.given}`;
+function risName(name: Name): string | undefined {
+  // Commas inside a family or organisation name become spaces (and the field is reported as not held).
+  const noComma = (s: string) => cleanText(s.replace(/,/g, ' '));
+  if (name.family === undefined) return noComma(name.literal ?? '') || undefined;
+  const family = noComma(name.family);
+  if (!family) return name.given === undefined ? undefined : `${name.given},`;
+  return name.given === undefined ? `${family},` : `${family}, ${name.given}`;
 }
 
 /** Formats records as RIS (CRLF line ends, as the specification and EndNote expect). */
@@ -208,6 +212,7 @@ function names(values: string[]): Name[] | undefined {
     if (comma < 0) return { literal: v };
     const family = v.slice(0, comma).trim();
     const given = v.slice(comma + 1).trim();
+    if (!family) return { family: given };
     return given ? { family, given } : { family };
   });
   return list.length ? list : undefined;
