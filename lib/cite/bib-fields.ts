@@ -161,6 +161,8 @@ const IN_BOOK_TYPES = new Set<ItemType>(['chapter', 'paper-conference']);
 export function bibEntryFields(item: CslItem, dialect: BibDialect): BibEntryPlan {
   const ascii = dialect === 'bibtex';
   const text = (s: string) => encodeLatex(s, { ascii });
+  // BibLaTeX splits publisher, institution and location on " and " (they are lists): a braced {and} stays text.
+  const list = (s: string) => text(s).replace(/(?<=^|\s)(and)(?=\s|$)/gi, '{$1}');
   const fields: BibField[] = [];
   const dropped: CslField[] = [];
   const put = (name: string, raw: string | undefined, bare = false) => {
@@ -193,9 +195,9 @@ export function bibEntryFields(item: CslItem, dialect: BibDialect): BibEntryPlan
   if (item['number-of-pages'] !== undefined) put('pagetotal', item['number-of-pages']);
   if (item.publisher !== undefined) {
     const name = item.type === 'report' ? 'institution' : item.type === 'thesis' ? (dialect === 'bibtex' ? 'school' : 'institution') : 'publisher';
-    put(name, text(item.publisher));
+    put(name, list(item.publisher));
   }
-  if (item['publisher-place'] !== undefined) put(dialect === 'bibtex' ? 'address' : 'location', text(item['publisher-place']));
+  if (item['publisher-place'] !== undefined) put(dialect === 'bibtex' ? 'address' : 'location', list(item['publisher-place']));
   if (item.issued) {
     if (dialect === 'biblatex') put('date', formatIsoDate(item.issued));
     else {

@@ -47,8 +47,21 @@ export function decodeImportBytes(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
+}
+
+// Windows-1252's 0x80–0x9F (undefined bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D map to the same C1 code point, as WHATWG
+// does). Decoded here rather than by TextDecoder: Node 20's 'windows-1252' decoder reads these bytes as Latin-1.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...chunk).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  }
+  return out;
 }
 
 /** UTF-16 without a BOM: ASCII text has a zero in every other byte. */
