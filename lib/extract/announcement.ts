@@ -182,7 +182,7 @@ function titleForImprint(hit: ImprintHit, byIndex: Map<number, Block>, ctx: Page
   const lines = block.text.split('\n');
   if (hit.line > 0) {
     const first = lines[0]!;
-    if (!isImprintLine(first) && first.length <= 300 && !/[.!?]\s/.test(first.slice(0, -1))) {
+    if (!isImprintLine(first) && !/^(?:(?:edited|compiled|co-edited)\s+by|by\s|hrsg|herausgegeben|autor|author|editors?\s*:|sous la direction|a cura di)/i.test(first) && first.length <= 300 && !/[.!?]\s/.test(first.slice(0, -1))) {
       const c = cleanTitle(first, ctx);
       return { title: c.title, score: 0.9, block: block.index, edition: c.edition, year: c.year };
     }
@@ -243,7 +243,7 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
     anchored = titleForImprint(hit, byIndex, ctx);
     if (anchored) candidates.push(anchored);
   }
-  for (const b of blocks) {
+  for (const b of blocks.slice(0, 300)) {
     if (b.level > 0 && b !== byIndex.get(heading?.block ?? -1)) {
       // Quoted titles inside headings (e.g. 'The book "X" marks …').
       for (const c of spanCandidates(b, ctx)) if (c.score >= 0.8) candidates.push(c);
@@ -372,9 +372,16 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
     set('ISSN', im.ISSN, 0.8);
     set('DOI', im.DOI, 0.9);
     set('edition', im.edition, 0.7);
-    // Other imprint lines of the same block (e.g. "Edited by …" above "OCPA, Maputo, 2006").
-    for (const h of hits) {
-      if (h === near || h.block !== near.block) continue;
+    // Other lines of the same block (e.g. "Edited by …" above "OCPA, Maputo, 2006").
+    const sameBlock = byIndex.get(near.block)!.text.split('\n').map((text, line) => ({ block: near.block, line, text, imprint: parseImprint(text) }));
+    const extra = [...hits.filter((h) => h.block === near.block), ...sameBlock.filter((h) => !isImprintLine(h.text, h.imprint))];
+    for (const h of extra) {
+      if (h.line === near.line) continue;
+      if (!isImprintLine(h.text, h.imprint)) {
+        set('author', h.imprint.author, 0.8);
+        set('editor', h.imprint.editor, 0.8);
+        continue;
+      }
       set('author', h.imprint.author, 0.8);
       set('editor', h.imprint.editor, 0.8);
       set('publisher', h.imprint.publisher, 0.8);
@@ -395,11 +402,13 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
 
   // What the prose says, sentence by sentence.
   const fullText = blocks.map((b) => b.text).join('\n');
-  const prose = blocks.filter((b) => b.level === 0 && b.text.length > 20);
+  // Only the first stretch of prose is read: announcements state their facts early, and huge pages stay fast.
+  let budget = 15000;
+  const prose = blocks.filter((b) => b.level === 0 && b.text.length > 20 && b.text.length < 5000 && (budget -= b.text.length) > 0).slice(0, 50);
   for (const b of prose) {
-    const sentences = b.text.replace(/\n/g, ' ').split(/(?<=[.!?])\s+(?=[\p{Lu}„“"«(])/u);
+    const sentences = b.text.replace(/\n/g, ' ').split(/(?<=[.!?])(?<!\b\d{1,2}\.)\s+(?=[\p{Lu}„“"«(])/u);
     for (const s of sentences) {
-      if (s.length > 1500) continue;
+      if (s.length > 600) continue;
       const pub = publisherCue(s, fullText);
       if (pub && !item.publisher) {
         set('publisher', pub, 0.6);

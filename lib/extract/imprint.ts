@@ -174,7 +174,7 @@ export function parseImprint(line: string): Imprint {
       }
       continue;
     }
-    if (colon && !/\d/.test(colon[1]!) && colon[1]!.split(' ').length <= 4 && /^\p{Lu}/u.test(colon[2]!)) {
+    if (colon && !/\d/.test(colon[1]!) && (looksLikePlace(colon[1]!) || /^\p{Lu}{2}$/u.test(colon[1]!)) && colon[2]!.split(' ').length <= 8 && /^\p{Lu}/u.test(colon[2]!)) {
       // "Zagreb: IMO" / "Albany, NY: State University of New York" (the place may have been split off by a comma)
       const prevPlace = plain.length && /^\p{Lu}{2}$/u.test(colon[1]!) ? `${plain.pop()}, ${colon[1]}` : colon[1]!;
       out.place = prevPlace;
@@ -189,8 +189,11 @@ export function parseImprint(line: string): Imprint {
     }
     plain.push(seg);
   }
+  // Prose is not an imprint: many ordinary words left over mean a sentence that happens to hold a number.
+  const leftoverWords = plain.join(' ').split(/\s+/).filter((w) => /^\p{Ll}{3,}$/u.test(w) && !/^(?:of|for|and|the|de|du|des|la|le|und|der|für|di|del|della|y|i|u|za)$/.test(w)).length;
+  if (leftoverWords > 3) out.score = Math.min(out.score, 1);
   // What is left are names of bodies and towns, in either order.
-  const kept = plain.filter((p) => /^\p{Lu}|^(?:éditions|editions|ed\.)\s/iu.test(p) && !/\d{3,}/.test(p) && p.length <= 120 && p.split(' ').length <= 12);
+  const kept = plain.filter((p) => (/^\p{Lu}/u.test(p) || /^(?:éditions|editions|ed\.)\s/i.test(p)) && !/\d{3,}/.test(p) && p.length <= 120 && p.split(' ').length <= 12);
   if (kept.length && kept.length <= 3) {
     const places = kept.filter((p) => isKnownPlace(p));
     const bodies = kept.filter((p) => !places.includes(p));

@@ -88,23 +88,24 @@ export function pageText(doc: Document): PageText {
     if (raw.trim()) {
       // Collapse spaces but keep line breaks; remap emphasis offsets through the collapse.
       const map: number[] = [];
-      let text = '';
+      const out: string[] = [];
       let lastSpace = true;
       for (let i = 0; i < raw.length; i++) {
         const ch = raw[i]!;
-        map[i] = text.length;
+        map[i] = out.length;
         if (ch === '\n') {
-          text = text.replace(/ +$/, '');
-          if (!text.endsWith('\n') && text.length) text += '\n';
+          while (out.length && out[out.length - 1] === ' ') out.pop();
+          if (out.length && out[out.length - 1] !== '\n') out.push('\n');
           lastSpace = true;
-        } else if (/\s/.test(ch)) {
-          if (!lastSpace) text += ' ';
+        } else if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\u00a0' || (ch < '!' && /\s/.test(ch))) {
+          if (!lastSpace) out.push(' ');
           lastSpace = true;
         } else {
-          text += ch;
+          out.push(ch);
           lastSpace = false;
         }
       }
+      const text = out.join('');
       map[raw.length] = text.length;
       const trimmedStart = text.length - text.replace(/^\s+/, '').length;
       const finalText = text.trim();
@@ -133,7 +134,9 @@ export function pageText(doc: Document): PageText {
   };
 
   const walk = (node: Node, blockEl: Element) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
+    const kids = node.childNodes;
+    for (let k = 0; k < kids.length; k++) {
+      const child = kids[k]!;
       if (truncated) return;
       if (child.nodeType === 3) {
         const t = child.textContent ?? '';

@@ -10,10 +10,22 @@ import type { Draft, DraftItem, SourceOutput } from './types';
 
 export const DEFAULT_READABILITY_ELEMENT_LIMIT = 3000;
 
+/** Counts elements, stopping as soon as `stopAt` is reached (cheap on huge pages). */
+function countElements(doc: Document, stopAt: number): number {
+  let n = 0;
+  const stack: Element[] = doc.documentElement ? [doc.documentElement] : [];
+  while (stack.length && n < stopAt) {
+    const el = stack.pop()!;
+    n++;
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return n;
+}
+
 export function extractReadability(doc: Document, _url: string, elementLimit = DEFAULT_READABILITY_ELEMENT_LIMIT): SourceOutput {
-  const count = doc.getElementsByTagName('*').length;
+  const count = countElements(doc, elementLimit + 1);
   if (count > elementLimit) {
-    return { drafts: [], notes: [`Page too large for Readability (${count} elements); read through its metadata and visible text.`] };
+    return { drafts: [], notes: [`Page too large for Readability (over ${elementLimit} elements); read through its metadata and visible text.`] };
   }
   let article: ReturnType<Readability<string>['parse']> = null;
   try {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { extractAnnouncement } from '../../lib/extract/announcement';
+import { extractPage } from '../../lib/extract';
+import { dom, URL } from './helpers';
+
+const items = (html: string) => extractPage(dom(html), URL).items.map((c) => c.item);
+
+describe('announcement text', () => {
+  it('reads the seed: heading + "By ORG, Place, Year, N pages"; the news year does not win', () => {
+    const [item] = items(`<p>home &gt; news &gt; 2018</p><h1>Announcement of New Publication</h1>
+      <h2>Cities' External Cultural Relations: Trends and Actions</h2><p><b>By EUROCITIES, Brussels, 2017, 26 pages</b></p>
+      <p>EUROCITIES, founded in 1986, is a network of major European cities.</p>`);
+    expect(item).toMatchObject({
+      title: "Cities' External Cultural Relations: Trends and Actions",
+      author: [{ literal: 'EUROCITIES' }],
+      publisher: 'EUROCITIES',
+      'publisher-place': 'Brussels',
+      issued: { 'date-parts': [[2017]] },
+      'number-of-pages': '26',
+      URL,
+    });
+  });
+  it('without "By" the leading body is publisher only; edited-by lines give editors', () => {
+    const [a] = items('<h2>Culture, the Soul of Democracy</h2><p>Council of Europe, Strasbourg, 2007, 18 pp.</p>');
+    expect(a).toMatchObject({ publisher: 'Council of Europe', 'publisher-place': 'Strasbourg', 'number-of-pages': '18' });
+    expect(a!.author).toBeUndefined();
+    const [b] = items('<h2>Compendium of Reference Documents</h2><p>Edited by Máté Kovacs<br>OCPA, Maputo, December 2006, 396 p.</p>');
+    expect(b).toMatchObject({ editor: [{ family: 'Kovacs', given: 'Máté' }], publisher: 'OCPA', issued: { 'date-parts': [[2006, 12]] } });
+  });
+  it('prefers the title a sentence names ("entitled", "the book “…”") over a news headline', () => {
+    const [item] = items(`<h1>UNESCO 2018 Global Report</h1><p>On 14 December 2017, UNESCO released its brand new report “Re-shaping Cultural Policies: advancing creativity for Development” from the Global Report series.</p>`);
+    expect(item).toMatchObject({ title: 'Re-shaping Cultural Policies: advancing creativity for Development', publisher: 'UNESCO', issued: { 'date-parts': [[2017, 12, 14]] } });
+  });
+  it('reads German imprint blocks and keeps the edition out of the title', () => {
+    const [item] = items(`<h1>Neuerscheinung: Kulturpolitik der Parteien</h1><p>Das Buch fasst Beiträge zusammen. Es erscheint am 14. Juli 2008.</p>
+      <p><strong>Kulturpolitik der Parteien: Visionen, Programmatik</strong><br>Hrsg. v. Olaf Zimmermann und Theo Geißler<br>166 Seiten , 12,90 €, ISBN: 978-3-934868-17-5</p>`);
+    expect(item).toMatchObject({ title: 'Kulturpolitik der Parteien: Visionen, Programmatik', 'number-of-pages': '166', ISBN: '978-3-934868-17-5', issued: { 'date-parts': [[2008, 7, 14]] } });
+    expect(item!.editor).toHaveLength(2);
+  });
+  it('never takes a year inside a title as the publication date', () => {
+    const [item] = items('<h1>2007 Digital Future Report.</h1><p>The Center for the Digital Future at the USC Annenberg School is pleased to present the results of our project. The full report, 127 pages of charts, is available.</p>');
+    expect(item).toMatchObject({ title: '2007 Digital Future Report', 'number-of-pages': '127', publisher: 'Center for the Digital Future at the USC Annenberg School' });
+    expect(item!.issued).toBeUndefined();
+  });
+  it('finds no publication on profiles, programmes and calls for chapters', () => {
+    expect(items('<h1>Reports from Affiliates: The Institute</h1><p>The Institute was founded in 1963. It publishes books, reviews and a newsletter.</p>')).toEqual([]);
+    expect(items('<h1>Routledge Companion to Cultural Policy – Call for Chapter Proposals</h1><p>This book aims to give cultural policy a global perspective. Anticipated publication June 2016.</p>')).toEqual([]);
+    expect(extractAnnouncement(dom('<h1>PhD in Cultural Policy</h1><p>We welcome applications.</p>'), URL).drafts).toEqual([]);
+  });
+});

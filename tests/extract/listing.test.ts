@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { extractPage } from '../../lib/extract';
+import { extractListing, parseCitation } from '../../lib/extract/listing';
+import { pageText } from '../../lib/extract/page-text';
+import { dom, URL } from './helpers';
+
+describe('listings', () => {
+  it('yields one item per reference entry, in page order', () => {
+    const doc = dom(`<h1>Resources</h1>
+      <p>Aalto, N., &amp; Reuter, E. (Eds.). (2006). <em>Aspects of intercultural dialogue</em>. Koln: SAXA Verlag.</p>
+      <p>Abramovich, D. (2005). Overcoming the cultural barriers of conflict. <em>Journal of Intercultural Studies, 26</em>(4), 293-313.</p>
+      <p>Abu-Nimer, M. (1999). <em>Dialogue, conflict resolution and change</em>. Albany, NY: State University of New York.</p>`);
+    const items = extractPage(doc, URL).items.map((c) => c.item);
+    expect(items.map((i) => i.title)).toEqual(['Aspects of intercultural dialogue', 'Overcoming the cultural barriers of conflict', 'Dialogue, conflict resolution and change']);
+    expect(items[0]).toMatchObject({ editor: [{ family: 'Aalto', given: 'N.' }, { family: 'Reuter', given: 'E.' }], publisher: 'SAXA Verlag', 'publisher-place': 'Koln' });
+    expect(items[1]).toMatchObject({ 'container-title': 'Journal of Intercultural Studies', volume: '26', issue: '4' });
+    expect(items[2]).toMatchObject({ 'publisher-place': 'Albany, NY', publisher: 'State University of New York' });
+  });
+  it('reads French entries with (dir.) and an emphasised title', () => {
+    const doc = dom('<p>. Christel Cournil &amp; Chloé Vlassopoulos (dir.), <em>Mobilité humaine et environnement. Du global au local</em>, Versailles, éditions Quae, 2015.</p>');
+    const item = parseCitation(pageText(doc).blocks[0]!)!;
+    expect(item).toMatchObject({ title: 'Mobilité humaine et environnement: Du global au local', 'publisher-place': 'Versailles', publisher: 'éditions Quae', issued: [2015] });
+    expect(item.editor).toHaveLength(2);
+  });
+  it('reads headed entries grouped under a date heading', () => {
+    const doc = dom('<h3>January 2008</h3><h4>Supporting Excellence In The Arts</h4><p>Proposes new ways.</p><h4>After the Art Wars</h4><p>A history.</p><h4>Public Art: A Provocation</h4><p>Essays.</p>');
+    const drafts = extractListing(doc, URL).drafts;
+    expect(drafts.map((d) => d.item.title)).toEqual(['Supporting Excellence In The Arts', 'After the Art Wars', 'Public Art: A Provocation']);
+    expect(drafts[0]!.item.issued).toEqual([2008, 1]);
+  });
+  it('caps a 100,000-entry listing', () => {
+    const rows = Array.from({ length: 100000 }, (_, i) => `<li>Author, A. (2001). Title number ${i}. Paris: Press.</li>`).join('');
+    const t0 = Date.now();
+    const r = extractPage(dom(`<ul>${rows}</ul>`), URL);
+    expect(r.items.length).toBeLessThanOrEqual(500);
+    expect(Date.now() - t0).toBeLessThan(15000);
+  }, 30000);
+});
