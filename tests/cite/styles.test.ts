@@ -1,0 +1,49 @@
+/**
+ * Every style on representative records (the seed report by an organisation, a journal article, an edited book, a
+ * thesis, a web page), as text and HTML, bibliography and in-text citation. Snapshots in tests/cite/__snapshots__:
+ * a change in a style's output shows up in review.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatBibliography, formatCitation, formatRecords, STYLE_NAMES } from '@/lib/cite';
+import { libraryRecordSchema } from '@/lib/model';
+
+const items = JSON.parse(readFileSync(new URL('../fixtures/cite/representative.json', import.meta.url), 'utf8')) as unknown[];
+const records = items.map((item, i) => libraryRecordSchema.parse({ id: `r${i}`, savedAt: 1, updatedAt: 1, item }));
+const seed = records[0]!;
+
+describe.each(STYLE_NAMES)('%s', (style) => {
+  it('formats the bibliography as text and HTML', () => {
+    expect(formatBibliography(records, { style, output: 'text' })).toMatchSnapshot('text');
+    expect(formatBibliography(records, { style, output: 'html' })).toMatchSnapshot('html');
+  }, 30_000); // citeproc builds a style's engine on first use: APA takes seconds
+
+  it('formats in-text citations, one per record and all together', () => {
+    expect(records.map((r) => formatCitation([r], { style }))).toMatchSnapshot('each');
+    expect(formatCitation(records, { style })).toMatchSnapshot('together');
+  });
+
+  it('writes the organisation whole, never as initials', () => {
+    const text = formatBibliography([seed], { style });
+    expect(text).toContain('EUROCITIES');
+    expect(text).not.toMatch(/EUROCITIES, [A-Z]\.|E\. ?EUROCITIES/);
+  });
+});
+
+describe('formatted output is safe', () => {
+  it('escapes markup from record text in HTML', () => {
+    const title = '<img src=x onerror=alert(1)> & <script>x</script> <b onmouseover="x">y</b>';
+    const hostile = libraryRecordSchema.parse({ id: 'h', savedAt: 1, updatedAt: 1, item: { type: 'book', title } });
+    for (const style of STYLE_NAMES) {
+      const html = formatRecords([hostile], { format: 'bibliography', style, output: 'html' });
+      // citeproc keeps only its own inline formatting (<i>, <b>, <sup>, <sub> without attributes); the rest is text.
+      expect(html).not.toMatch(/<img|<script|<b /);
+      expect(html).toContain('&#60;img');
+    }
+  });
+
+  it('is empty for no records', () => {
+    expect(formatBibliography([])).toBe('');
+    expect(formatCitation([])).toBe('');
+  });
+});
