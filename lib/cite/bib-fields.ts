@@ -274,8 +274,9 @@ export function cslFromBibEntry(entry: RawBibEntry): Record<string, unknown> {
   const text = (name: string) => {
     const v = f.get(name);
     if (v === undefined) return undefined;
-    const decoded = cleanText(decodeLatex(v), Number.MAX_SAFE_INTEGER);
-    return decoded === '' ? undefined : decoded;
+    // cslItemSchema cleans the text (whitespace, controls, length) afterwards.
+    const decoded = decodeLatex(v);
+    return decoded.trim() === '' ? undefined : decoded;
   };
   const first = (...names: string[]) => names.map(text).find((v) => v !== undefined);
   const type = readType(entry.type, f.get('entrysubtype')?.trim().toLowerCase());

@@ -232,8 +232,12 @@ function resumeAt(text: string, from: number): number {
 }
 
 function skipSpace(text: string, i: number): number {
-  while (i < text.length && /\s/.test(text[i]!)) i++;
-  return i;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    // space, \t \n \v \f \r, NBSP, BOM; NaN past the end stops the loop.
+    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff) i++;
+    else return i;
+  }
 }
 
 export function lineStarts(text: string): number[] {

@@ -5,14 +5,13 @@
  */
 import type { LibraryRecord } from '../model';
 import { bibEntryFields, serializeBibEntry } from './bib-fields';
-import { toCslItems } from './csl';
+import { citationKeys } from './csl';
 import type { ExportFormat } from './format';
 
 /** Formats records as a BibLaTeX file body (`''` for none). */
 export function formatBiblatex(records: readonly LibraryRecord[]): string {
-  return toCslItems(records)
-    .map((item) => serializeBibEntry(item['citation-key'], bibEntryFields(item, 'biblatex')))
-    .join('\n');
+  const keys = citationKeys(records);
+  return records.map((record, i) => serializeBibEntry(keys[i]!, bibEntryFields(record.item, 'biblatex'))).join('\n');
 }
 
 export const biblatexExport: ExportFormat = {

@@ -5,14 +5,13 @@
 import type { LibraryRecord } from '../model';
 import { bibEntryFields, cslFromBibEntry, serializeBibEntry } from './bib-fields';
 import { parseBib } from './bib-parse';
-import { toCslItems } from './csl';
+import { citationKeys } from './csl';
 import type { ExportFormat, ImportFormat, ReadResult } from './format';
 
 /** Formats records as a BibTeX file body (`''` for none). */
 export function formatBibtex(records: readonly LibraryRecord[]): string {
-  return toCslItems(records)
-    .map((item) => serializeBibEntry(item['citation-key'], bibEntryFields(item, 'bibtex')))
-    .join('\n');
+  const keys = citationKeys(records);
+  return records.map((record, i) => serializeBibEntry(keys[i]!, bibEntryFields(record.item, 'bibtex'))).join('\n');
 }
 
 /** Reads a .bib file (BibTeX or BibLaTeX) into CSL item candidates, with the line of each entry. */

@@ -9,8 +9,7 @@ export type CslExportItem = CslItem & { id: string; 'citation-key': string };
 const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'on', 'in', 'and', 'for', 'to', 'la', 'le', 'les', 'der', 'die', 'das', 'el', 'il']);
 
 const asciiWord = (s: string) =>
-  s
-    .normalize('NFKD')
+  (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFKD'))
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
@@ -23,23 +22,37 @@ export function baseCitationKey(item: CslItem): string {
   const words = (first?.family ?? first?.literal ?? item.publisher ?? '').split(/\s+/);
   const who = asciiWord((first?.family !== undefined ? words.find((w) => /^\p{Lu}/u.test(w)) : undefined) ?? words[0] ?? '');
   const year = item.issued?.['date-parts'][0]?.[0];
-  const word = item.title
-    .split(/[\s\p{P}]+/u)
-    .map(asciiWord)
-    .find((w) => w.length > 0 && !STOP_WORDS.has(w));
+  let word: string | undefined;
+  for (const raw of item.title.split(/[\s\p{P}]+/u)) {
+    const w = asciiWord(raw);
+    if (w.length > 0 && !STOP_WORDS.has(w)) {
+      word = w;
+      break;
+    }
+  }
   return `${who}${year ?? ''}${word ?? ''}` || 'untitled';
 }
 
-/** Converts records to CSL items with unique keys (a second `smith2020x` becomes `smith2020xa`, then `…b`). */
-export function toCslItems(records: readonly LibraryRecord[]): CslExportItem[] {
+/** Unique citation keys for records, in order (a second `smith2020x` becomes `smith2020xa`, then `…b`). */
+export function citationKeys(records: readonly LibraryRecord[]): string[] {
   const used = new Set<string>();
+  // Next suffix to try per base key, so a thousand namesakes cost a thousand steps, not half a million.
+  const next = new Map<string, number>();
   return records.map((record) => {
     const base = baseCitationKey(record.item);
     let key = base;
-    for (let n = 0; used.has(key); n++) key = `${base}${suffix(n)}`;
+    let n = next.get(base) ?? 0;
+    while (used.has(key)) key = `${base}${suffix(n++)}`;
+    next.set(base, n);
     used.add(key);
-    return { ...record.item, id: key, 'citation-key': key };
+    return key;
   });
+}
+
+/** Converts records to CSL items with unique keys as `id` and `citation-key`. */
+export function toCslItems(records: readonly LibraryRecord[]): CslExportItem[] {
+  const keys = citationKeys(records);
+  return records.map((record, i) => ({ ...record.item, id: keys[i]!, 'citation-key': keys[i]! }));
 }
 
 /** a, b, …, z, aa, ab, … */

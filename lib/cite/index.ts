@@ -18,7 +18,7 @@ export { formatRis, readRis } from './ris';
 export { formatCslJson, readCslJson } from './csl-json';
 export { formatBackup, readBackup, BACKUP_FORMAT, BACKUP_VERSION } from './backup';
 export { formatBibliography, formatCitation, STYLES, STYLE_NAMES, type StyleName, type OutputKind } from './bibliography';
-export { toCslItems, baseCitationKey, type CslExportItem } from './csl';
+export { toCslItems, citationKeys, baseCitationKey, type CslExportItem } from './csl';
 export {
   parseImport,
   parseImportBytes,

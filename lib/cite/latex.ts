@@ -147,8 +147,12 @@ const ENCODE_LETTER = new Map<string, string>([
   ['\u2019', '{\\textquoteright}'],
 ]);
 
+const NEEDS_ENCODING = /[{}%&$#_~^\\<>|"'`-]/;
+const NEEDS_ENCODING_ASCII = /[{}%&$#_~^\\<>|"'`\-\u0080-\u{10ffff}]/u;
+
 /** Plain text → LaTeX for a braced .bib value. `ascii`: Latin diacritics as accent commands (classic BibTeX). */
 export function encodeLatex(text: string, { ascii }: { ascii: boolean }): string {
+  if (!(ascii ? NEEDS_ENCODING_ASCII : NEEDS_ENCODING).test(text)) return text;
   let out = '';
   let previous = '';
   for (const char of text) {
@@ -180,11 +184,14 @@ function encodeLetter(char: string): string {
   return `{${letter}}`;
 }
 
+const NEEDS_DECODING = /[\\{}$~`'-]|[^\u0000-\u007f]/;
+
 /**
  * LaTeX → plain text. Braces (case protection) are dropped, accents composed (NFC), escapes and known symbol
  * commands replaced; an unknown command leaves its argument's text. Math shifts `$` are dropped.
  */
 export function decodeLatex(value: string): string {
+  if (!NEEDS_DECODING.test(value)) return value;
   let out = '';
   let i = 0;
   const n = value.length;

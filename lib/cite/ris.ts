@@ -14,7 +14,7 @@
  */
 import { cleanText, type CslDate, type CslItem, type ItemType, type LibraryRecord, type Name } from '../model';
 import { toParts } from './dates';
-import { toCslItems } from './csl';
+import { citationKeys } from './csl';
 import type { CslField, ExportFormat, ImportFormat, ReadProblem, ReadResult } from './format';
 
 const WRITE_TYPES: Record<ItemType, string> = {
@@ -59,14 +59,14 @@ interface RisPlan {
   dropped: CslField[];
 }
 
-function risLines(item: CslItem & { 'citation-key': string }): RisPlan {
+function risLines(item: CslItem, key: string): RisPlan {
   const lines: [string, string][] = [];
   const dropped: CslField[] = [];
   const put = (tag: string, value: string | undefined) => {
     if (value !== undefined) lines.push([tag, value]);
   };
   put('TY', WRITE_TYPES[item.type]);
-  put('ID', item['citation-key']);
+  put('ID', key);
   for (const name of item.author ?? []) put('AU', risName(name));
   for (const name of item.editor ?? []) put('A2', risName(name));
   // The comma is RIS's only name separator: an organisation or family name containing one cannot come back whole.
@@ -127,8 +127,9 @@ function risName(name: Name): string | undefined {
 
 /** Formats records as RIS (CRLF line ends, as the specification and EndNote expect). */
 export function formatRis(records: readonly LibraryRecord[]): string {
-  return toCslItems(records)
-    .map((item) => [...risLines(item).lines, ['ER', '']].map(([tag, value]) => `${tag}  - ${value}\r\n`).join(''))
+  const keys = citationKeys(records);
+  return records
+    .map((record, i) => [...risLines(record.item, keys[i]!).lines, ['ER', '']].map(([tag, value]) => `${tag}  - ${value}\r\n`).join(''))
     .join('\r\n');
 }
 
@@ -234,7 +235,7 @@ export const risExport: ExportFormat = {
   extension: 'ris',
   mime: 'application/x-research-info-systems',
   format: formatRis,
-  dropped: (item) => risLines({ ...item, 'citation-key': '' }).dropped,
+  dropped: (item) => risLines(item, '').dropped,
 };
 
 export const risImport: ImportFormat = {
