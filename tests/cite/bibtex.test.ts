@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseCitationKey, formatBibtex, toCslItems } from '@/lib/cite';
+import { baseCitationKey, formatBiblatex, formatBibtex, formatCslJson, formatRis, toCslItems } from '@/lib/cite';
 import { libraryRecordSchema, type LibraryRecord } from '@/lib/model';
 
 const record = (item: Record<string, unknown>, id = 'r1'): LibraryRecord =>
@@ -42,5 +42,23 @@ describe('BibTeX export', () => {
   it('builds keys from persons, accents folded, stop words skipped', () => {
     expect(baseCitationKey(record({ type: 'book', title: 'The Kulturna politika', author: [{ family: 'Švob-Đokić', given: 'Nada' }], issued: { 'date-parts': [[2004]] } }).item)).toBe('svobdokic2004kulturna');
     expect(formatBibtex([])).toBe('');
+  });
+
+  it('writes the page count, accents as commands, and the seed in every format', () => {
+    expect(formatBibtex([seed])).toContain('pagetotal = {26}');
+    const biblatex = formatBiblatex([seed]);
+    expect(biblatex).toMatch(/^@report\{eurocities2017cities,$/m);
+    expect(biblatex).toContain('location = {Brussels}');
+    expect(biblatex).toContain('pagetotal = {26}');
+    expect(biblatex).toContain('date = {2017}');
+    const ris = formatRis([seed]);
+    expect(ris).toContain('TY  - RPRT\r\n');
+    expect(ris).toContain('AU  - EUROCITIES\r\n');
+    expect(ris).toContain('SP  - 26\r\n');
+    expect(ris).toContain('CY  - Brussels\r\n');
+    expect(JSON.parse(formatCslJson([seed]))[0]).toMatchObject({ id: 'eurocities2017cities', author: [{ literal: 'EUROCITIES' }], 'number-of-pages': '26' });
+    const person = record({ type: 'book', title: 'T', author: [{ family: 'Švob-Đokić', given: 'Nada' }, { family: 'van der Berg', given: 'Émile' }] });
+    expect(formatBibtex([person])).toContain("author = {{\\v{S}}vob-{\\DJ}oki{\\'{c}}, Nada and van der Berg, {\\'{E}}mile}");
+    expect(formatBiblatex([person])).toContain('author = {Švob-Đokić, Nada and van der Berg, Émile}');
   });
 });

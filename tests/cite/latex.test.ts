@@ -42,7 +42,7 @@ describe('encodeLatex', () => {
 
 describe('decodeLatex', () => {
   it('reads the usual accent spellings and symbols', () => {
-    expect(decodeLatex("{\\'e}\\'{e}\\'e \\v S \\c{c} {\\\"{\\i}} \\ss{} \\o \\& \\% --- -- \\textendash{} ~ {Case}")).toBe('ééé Š ç ï ß ø& % — – –   Case') ; // a control word swallows the space after it, as in TeX
+    expect(decodeLatex("{\\'e}\\'{e}\\'e \\v S \\c{c} {\\\"{\\i}} \\ss{} \\o \\& \\% --- -- \\textendash{} ~ {Case}")).toBe('ééé Š ç ï ß ø& % — – –   Case'); // a control word swallows the space after it, as in TeX
     expect(decodeLatex('\\emph{Title} \\url{http://x}')).toBe('Title http://x');
   });
 });
