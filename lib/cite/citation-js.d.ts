@@ -16,6 +16,4 @@ declare module '@citation-js/core' {
     output: { format(name: string, data: unknown, options?: Record<string, unknown>): string };
   };
 }
-declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-csl';
-declare module '@citation-js/plugin-ris';
