@@ -88,6 +88,27 @@ function splitSegments(s: string): string[] {
   return out.map((x) => x.trim()).filter(Boolean);
 }
 
+const NAME_LIKE = /^(?:(?:and|&)\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|van|von|der|den|di|du|la|le|ter)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}$/u;
+
+/**
+ * How many comma segments after `at` continue the name list that starts there: "Editors: A B, C D, E F and G H".
+ * A list runs on only when it closes with "and"/"&" ("A, B and C"), so "By A, Santa Cruz, 2019" keeps its town.
+ */
+function nameListRun(segments: string[], at: number): number {
+  let run = 0;
+  let closed = false;
+  for (let j = at + 1; j < segments.length && j <= at + 20; j++) {
+    const parts = segments[j]!.replace(/[.\s]+$/, '').split(/\s+(?:and|&|und|et|i|y)\s+|^(?:and|&)\s+/).filter(Boolean);
+    if (!parts.length || !parts.every((p) => NAME_LIKE.test(p.trim()) && !isKnownPlace(p) && !isOrganisation(p))) break;
+    if (/(?:^|\s)(?:and|&|und|et|i|y)\s/.test(segments[j]!)) {
+      run = j - at;
+      closed = true;
+      break;
+    }
+  }
+  return closed ? run : 0;
+}
+
 /** Parses a hand-written imprint / bibliographic line. */
 export function parseImprint(line: string): Imprint {
   const out: Imprint = { score: 0 };
@@ -137,13 +158,15 @@ export function parseImprint(line: string): Imprint {
 
   const segments = splitSegments(s);
   const plain: string[] = [];
-  for (let seg of segments) {
-    seg = seg.replace(/^[.\s]+|[\s.]+$/g, '').trim();
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i]!.replace(/^[.\s]+|[\s.]+$/g, '').trim();
     if (!seg) continue;
     const colon = seg.match(/^(.+?)\s*:\s*(.+)$/);
     let m: RegExpMatchArray | null;
     if ((m = seg.match(EDITOR_CUE)) && seg.length > m[0].length) {
-      const names = parseNameList(seg.slice(m[0].length));
+      const run = nameListRun(segments, i);
+      const names = parseNameList([seg.slice(m[0].length), ...segments.slice(i + 1, i + 1 + run)].join(', '));
+      i += run;
       if (names.length) {
         out.editor = [...(out.editor ?? []), ...names];
         out.score += 1;
@@ -151,7 +174,9 @@ export function parseImprint(line: string): Imprint {
       continue;
     }
     if ((m = seg.match(AUTHOR_CUE)) && seg.length > m[0].length && /^\p{Lu}/u.test(seg.slice(m[0].length))) {
-      const names = parseNameList(seg.slice(m[0].length));
+      const run = nameListRun(segments, i);
+      const names = parseNameList([seg.slice(m[0].length), ...segments.slice(i + 1, i + 1 + run)].join(', '));
+      i += run;
       if (names.length) {
         out.author = [...(out.author ?? []), ...names];
         out.score += 1;
@@ -207,6 +232,11 @@ export function parseImprint(line: string): Imprint {
       }
     }
     if (out.publisher) out.score += 1;
+  }
+  // "By EUROCITIES, Brussels, 2017": a body that heads the imprint as its author is also its publisher
+  // (corpus README, rule 5); persons never are.
+  if (!out.publisher && out.author?.length === 1 && out.author[0]!.literal && /^\s*by\s/i.test(line) && (out.place || out.issued || out.pages)) {
+    out.publisher = out.author[0]!.literal;
   }
   return out;
 }

@@ -220,16 +220,21 @@ function headedEntries(blocks: Block[]): Draft[] {
       const gd = group && group.text.length < 30 ? parseDate(group.text, false) : null;
       if (gd && !item.issued) item.issued = gd;
       for (const b of body) {
-        const ed = b.text.match(/^(?:Editors?|Edited by|Hrsg\.?|Herausgeber)\s*:?\s*(.+)$/i);
-        if (ed) item.editor = parseNameList(ed[1]!.replace(/\.$/, ''));
         const line = b.text.split('\n')[0]!;
-        if (isImprintLine(line)) {
-          const im = parseImprint(line);
+        const im = parseImprint(line);
+        if (isImprintLine(line, im)) {
+          // "By A and B, Prague: Institute, 2018" / "Edited by C, Milan: Foundation, 2016, 158 pp.": the
+          // imprint grammar knows where the names stop.
+          if (im.author?.length) item.author ??= im.author;
+          if (im.editor?.length) item.editor ??= im.editor;
           item.publisher ??= im.publisher;
           item['publisher-place'] ??= im.place;
           item.issued ??= im.issued;
           item.ISBN ??= im.ISBN;
           item['number-of-pages'] ??= im.pages;
+        } else {
+          const ed = b.text.match(/^(?:Editors?|Edited by|Hrsg\.?|Herausgeber)\s*:?\s*(.+)$/i);
+          if (ed) item.editor ??= parseNameList(ed[1]!.replace(/\.$/, ''));
         }
       }
       item.type ??= 'book';

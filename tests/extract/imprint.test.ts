@@ -11,6 +11,24 @@ describe('bibliographic lines', () => {
     expect(im.issued).toEqual([2017]);
     expect(im.pages).toBe('26');
   });
+  it('makes a body that heads a "By" imprint its publisher too, never a person', () => {
+    expect(parseImprint('By UNESCO Institute for Statistics, Montreal, 2017, 96 pages')).toMatchObject({
+      author: [{ literal: 'UNESCO Institute for Statistics' }],
+      publisher: 'UNESCO Institute for Statistics',
+      place: 'Montreal',
+    });
+    expect(parseImprint('By Marta Kowalska and Jan Novák, Prague: Arts Institute, 2018, 214 pages')).toMatchObject({
+      author: [{ family: 'Kowalska', given: 'Marta' }, { family: 'Novák', given: 'Jan' }],
+      publisher: 'Arts Institute',
+      place: 'Prague',
+    });
+    expect(parseImprint('By Ana Horvat, Zagreb, 2019, 80 pages').publisher).toBeUndefined();
+  });
+  it('runs a name list across commas only when it closes with "and"', () => {
+    expect(parseImprint('Editors: Lachlan MacDowall, Marnie Badham, Emma Blomkamp and Kim Dunphy.').editor).toHaveLength(4);
+    expect(parseImprint('Editors: Lachlan MacDowall, Marnie Badham, Emma Blomkamp and Kim Dunphy.').publisher).toBeUndefined();
+    expect(parseImprint('By A. Smith, Santa Cruz, 2019, 33 pages')).toMatchObject({ author: [{ family: 'Smith', given: 'A.' }], place: 'Santa Cruz' });
+  });
   it('tells publisher from place in either order', () => {
     expect(parseImprint('Paris, UNESCO, 2015, 235 p., illus.')).toMatchObject({ publisher: 'UNESCO', place: 'Paris', pages: '235' });
     expect(parseImprint('OCPA, Maputo, December 2006, 396 p.')).toMatchObject({ publisher: 'OCPA', place: 'Maputo', issued: [2006, 12] });

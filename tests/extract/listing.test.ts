@@ -28,6 +28,17 @@ describe('listings', () => {
     expect(drafts.map((d) => d.item.title)).toEqual(['Supporting Excellence In The Arts', 'After the Art Wars', 'Public Art: A Provocation']);
     expect(drafts[0]!.item.issued).toEqual([2008, 1]);
   });
+  it('reads the names in hand-written imprint lines under headed entries', () => {
+    const doc = dom(`<h1>New publications</h1>
+      <div><h2>Culture and the City</h2><p>By Marta Kowalska and Jan Novák, Prague: Arts Institute, 2018, 214 pages, ISBN 978-80-7008-412-0</p><p>The authors compare strategies.</p></div>
+      <div><h2>Measuring Participation in the Arts</h2><p>By UNESCO Institute for Statistics, Montreal, 2017, 96 pages</p><p>A handbook on surveys.</p></div>
+      <div><h2>Festivals and Public Space</h2><p>Edited by Laura Bianchi, Milan: Fondazione Cariplo, 2016, 158 pp.</p><p>Ten essays.</p></div>`);
+    const [a, b, c] = extractPage(doc, URL).items.map((i) => i.item);
+    expect(a).toMatchObject({ author: [{ family: 'Kowalska', given: 'Marta' }, { family: 'Novák', given: 'Jan' }], publisher: 'Arts Institute', 'publisher-place': 'Prague' });
+    expect(b).toMatchObject({ author: [{ literal: 'UNESCO Institute for Statistics' }], publisher: 'UNESCO Institute for Statistics', 'publisher-place': 'Montreal', 'number-of-pages': '96' });
+    expect(c).toMatchObject({ editor: [{ family: 'Bianchi', given: 'Laura' }], publisher: 'Fondazione Cariplo', 'publisher-place': 'Milan', 'number-of-pages': '158' });
+    expect(c!.author).toBeUndefined();
+  });
   it('caps a 100,000-entry listing', () => {
     const rows = Array.from({ length: 100000 }, (_, i) => `<li>Author, A. (2001). Title number ${i}. Paris: Press.</li>`).join('');
     const t0 = Date.now();
