@@ -9,6 +9,7 @@ import { authorCue, dateCue, editorCue, NON_PUB_NOUN, PUB_NOUN, publisherCue, qu
 import { isImprintLine, parseImprint, type Imprint } from './imprint';
 import { findDois, labelledIsbns } from './identifiers';
 import { readMeta, siteName } from './meta-tags';
+import { parseDate } from './dates';
 import { isOrganisation, parseNameList } from './names';
 import { emphasised, pageText, type Block } from './page-text';
 import type { Draft, DraftItem, DraftName, SourceOutput } from './types';
@@ -82,6 +83,8 @@ function isGenericHeading(text: string, ctx: PageContext): boolean {
   const n = norm(t);
   if (ctx.siteName && n === norm(ctx.siteName)) return true;
   if (/^(?:category|tag|archives?|kategorie|catégorie)\b/i.test(t)) return true;
+  // A byline set as a heading ("By Joshua Sokol") names the writer, not the work.
+  if (BYLINE.test(t)) return true;
   return false;
 }
 
@@ -125,6 +128,26 @@ function spanCandidates(block: Block, ctx: PageContext): TitleCandidate[] {
     if (score > 0) out.push({ title: inner, score, block: block.index, after });
   }
   return out;
+}
+
+/**
+ * A short title (a headline, og:title) completed by a heading just below it that repeats it with its
+ * subtitle ("Basics on X" then "Basics on X: Objectives, …"): the fuller, more formal statement wins.
+ */
+export function extendedTitle(title: string, blocks: Block[], from: number, ctx: PageContext): string {
+  const base = norm(title);
+  if (base.length < 8) return title;
+  for (const b of blocks) {
+    if (b.index <= from) continue;
+    if (b.index > from + 8) break;
+    if (b.level === 0 || b.text.length > 300) continue;
+    const nb = norm(b.text);
+    // The heading goes on after the title's words with a subtitle mark.
+    if (nb.length > base.length && nb.startsWith(`${base} `) && /^\s*[:.–—-]/.test(b.text.replace(/\s+/g, ' ').slice(title.length))) {
+      return cleanTitle(b.text, ctx).title;
+    }
+  }
+  return title;
 }
 
 /** The heading that titles this scope, with its news wording removed. */
@@ -222,6 +245,8 @@ export interface AnnouncementResult {
   order: number;
   /** How sure we are the scope presents a publication at all. */
   evidence: number;
+  /** A bibliographic line stands next to the title. */
+  imprint: boolean;
 }
 
 /**
@@ -453,7 +478,7 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
   }
   if (evidence < 0.55 && best.score < 0.8) return null;
   if (!item.type) item.type = guessType(item, fullText);
-  return { item, fieldConfidence: conf, order: best.block, evidence };
+  return { item, fieldConfidence: conf, order: best.block, evidence, imprint: !!near };
 }
 
 const LANG: Record<string, string> = { english: 'en', french: 'fr', german: 'de', spanish: 'es', italian: 'it', croatian: 'hr' };
@@ -465,30 +490,48 @@ export function guessType(item: DraftItem, text: string): string {
   return 'book';
 }
 
-/** Byline of an article page: "By Name" right under its heading. */
-function byline(blocks: Block[]): DraftName[] {
+const BYLINE = /^\s*By\s+((?:Dr\.?\s+|Prof\.?\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})*)\s*$/u;
+
+/** Byline of an article page: "By Name" right under its heading, and a date standing alone next to it. */
+function byline(blocks: Block[]): { authors: DraftName[]; issued?: number[] } {
   const h = blocks.findIndex((b) => b.level === 1);
   for (let i = Math.max(0, h); i < Math.min(blocks.length, h + 12); i++) {
-    const m = blocks[i]!.text.match(/^\s*By\s+((?:Dr\.?\s+|Prof\.?\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})*)\s*$/u);
-    if (m) return parseNameList(m[1]!).filter((n) => !n.literal);
+    const m = blocks[i]!.text.match(BYLINE);
+    if (!m) continue;
+    const authors = parseNameList(m[1]!).filter((n) => !n.literal);
+    let issued: number[] | undefined;
+    for (const j of [i + 1, i - 1, i + 2]) {
+      const t = blocks[j]?.text ?? '';
+      const d = t.length <= 40 ? parseDate(t, false) : null;
+      if (d && d.length === 3) {
+        issued = d;
+        break;
+      }
+    }
+    return { authors, issued };
   }
-  return [];
+  return { authors: [] };
 }
 
 export function extractAnnouncement(doc: Document, _url: string): SourceOutput {
   const { blocks } = pageText(doc);
   const ctx = pageContext(doc);
-  const res = announceScope(blocks, ctx);
+  let res = announceScope(blocks, ctx);
   const drafts: Draft[] = [];
+  // An article page (og:type article) with a visible byline is itself the publication.
+  const { authors, issued } = byline(blocks);
+  const isArticle = authors.length > 0 && ctx.ogType === 'article';
+  const h1 = blocks.find((b) => b.level === 1);
+  // A work named deep inside such an article's body, with no bibliographic line, is a mention, not its subject.
+  if (res && isArticle && !res.imprint && res.order - (h1?.index ?? 0) > 6) res = null;
   if (res) {
     drafts.push({ source: 'announcement', describes: 'publication', order: res.order, confidence: 0.7, fieldConfidence: res.fieldConfidence, item: res.item });
   }
-  // An article page (og:type article) with a visible byline is itself the publication.
-  const authors = byline(blocks);
-  if (authors.length && ctx.ogType === 'article') {
-    const h1 = blocks.find((b) => b.level === 1);
-    const item: DraftItem = { author: authors };
-    if (h1) item.title = cleanTitle(h1.text, ctx).title;
+  if (isArticle) {
+    const item: DraftItem = { author: authors, type: 'article-magazine' };
+    if (issued) item.issued = issued;
+    if (ctx.siteName) item['container-title'] = ctx.siteName;
+    if (h1) item.title = extendedTitle(cleanTitle(h1.text, ctx).title, blocks, h1.index, ctx);
     drafts.push({ source: 'byline', describes: res ? 'page' : 'publication', order: h1?.index ?? 0, confidence: 0.6, item });
   }
   return { drafts };

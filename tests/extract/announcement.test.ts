@@ -42,6 +42,19 @@ describe('announcement text', () => {
     expect(item).toMatchObject({ title: '2007 Digital Future Report', 'number-of-pages': '127', publisher: 'Center for the Digital Future at the USC Annenberg School' });
     expect(item!.issued).toBeUndefined();
   });
+  it('reads an article page with a byline heading as the publication; works named deep in its story are mentions', () => {
+    const story = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i} of the story, long enough to read as running prose about the subject.</p>`).join('');
+    const [item, ...rest] = items(`<html><head><title>T</title><meta property="og:type" content="article"><meta property="og:site_name" content="Some Magazine"></head><body>
+      <h1>The Hidden Heroines</h1><h6>By Joshua Sokol</h6><p>May 20, 2019</p>${story}
+      <p>Lorenz wrote a masterwork titled “Deterministic Nonperiodic Flow.” Published in 1963, it is much cited.</p></body></html>`);
+    expect(rest).toEqual([]);
+    expect(item).toMatchObject({ title: 'The Hidden Heroines', author: [{ family: 'Sokol', given: 'Joshua' }], issued: { 'date-parts': [[2019, 5, 20]] } });
+  });
+  it('completes a short headline with the heading below that adds its subtitle', () => {
+    const [item] = items(`<html><head><title>T</title><meta property="og:type" content="article"></head><body>
+      <h1>Basics on arts participation</h1><p>By Anna Villarroya</p><h2>Basics on arts participation: Objectives and mechanisms.</h2><p>Text.</p></body></html>`);
+    expect(item?.title).toBe('Basics on arts participation: Objectives and mechanisms');
+  });
   it('finds no publication on profiles, programmes and calls for chapters', () => {
     expect(items('<h1>Reports from Affiliates: The Institute</h1><p>The Institute was founded in 1963. It publishes books, reviews and a newsletter.</p>')).toEqual([]);
     expect(items('<h1>Routledge Companion to Cultural Policy – Call for Chapter Proposals</h1><p>This book aims to give cultural policy a global perspective. Anticipated publication June 2016.</p>')).toEqual([]);
