@@ -4,15 +4,36 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { LibraryRecord } from '../model';
+import { migrateV1toV2, type DedupeRow } from './migrations';
+import type { SearchBlock } from './search/blocks';
 
-export type ColophonDb = Dexie & { records: EntityTable<LibraryRecord, 'id'> };
+export type ColophonDb = Dexie & {
+  records: EntityTable<LibraryRecord, 'id'>;
+  /** The compact search table, in blocks of pre-split words (lib/library/search/blocks.ts). Since version 2. */
+  searchBlocks: EntityTable<SearchBlock, 'block'>;
+  /** Each record's de-duplication keys and the search block holding it. Since version 2. */
+  dedupe: EntityTable<DedupeRow, 'id'>;
+};
 
 export const DB_NAME = 'colophon';
+
+/** Version 1, as shipped with the walking skeleton: records only. */
+export const SCHEMA_V1 = { records: 'id, savedAt, updatedAt, *tags, item.DOI, item.ISBN, item.URL' };
+/** Version 2 (issue 4): search blocks and de-duplication keys. */
+export const SCHEMA_V2 = { ...SCHEMA_V1, searchBlocks: 'block', dedupe: 'id, *keys, block' };
 
 /** Opens (or creates) the library database; `name` lets tests use a fresh one. */
 export function openLibraryDb(name: string = DB_NAME): ColophonDb {
   // Strict durability: a record reported as saved is on disk, not in an OS write cache.
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as ColophonDb;
-  db.version(1).stores({ records: 'id, savedAt, updatedAt, *tags, item.DOI, item.ISBN, item.URL' });
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade(async (tx) => {
+      const { repaired, blocks, dedupe } = migrateV1toV2(await tx.table('records').toArray(), Date.now());
+      if (repaired.length) await tx.table('records').bulkPut(repaired);
+      await tx.table('searchBlocks').bulkPut(blocks);
+      await tx.table('dedupe').bulkPut(dedupe);
+    });
   return db;
 }

@@ -1,14 +1,85 @@
 /**
- * The library repository: every write goes through here and is validated with zod.
+ * The library repository: every write goes through here and is validated with zod. Each write keeps the
+ * records, their search blocks and their de-duplication keys in one transaction, so the three never disagree.
  * Built with its database passed in (STYLE.md 7), so tests hand in a fresh fake-indexeddb one.
  */
-import { libraryRecordSchema, type Candidate, type LibraryRecord } from '../model';
+import * as z from 'zod';
+import { candidateSchema, cslItemSchema, libraryRecordSchema, type Candidate, type CslItem, type LibraryRecord, type ProvenanceMap } from '../model';
 import type { ColophonDb } from './db';
+import { applyChanges, duplicateKeys, findDuplicate, proposeChanges, USER_SOURCE, type DuplicateRule, type FieldChange } from './dedupe';
 import { isQuotaError, StorageFullError } from './errors';
+import type { DedupeRow } from './migrations';
+import { foldText } from './normalize';
+import { BLOCK_SIZE, decodeBlock, encodeBlock, type SearchBlock } from './search/blocks';
+import { toSearchRow, type SearchRow } from './search/row';
+
+/** An incoming publication the library already holds: offered as an update of the saved record. */
+export interface DuplicateProposal {
+  /** Its position in what was saved. */
+  index: number;
+  candidate: Candidate;
+  duplicateOf: LibraryRecord;
+  rule: DuplicateRule;
+  /** Field by field; `proposed` ones are what "update the saved record" applies by default. */
+  changes: FieldChange[];
+}
+
+export interface SaveOutcome {
+  /** Newly saved records, newest first. */
+  saved: LibraryRecord[];
+  /** Candidates not saved because the library holds them already. */
+  duplicates: DuplicateProposal[];
+}
+
+/** A change to one record: item fields (`undefined` removes an optional field), tags, note. */
+export interface RecordPatch {
+  item?: { [K in keyof CslItem]?: CslItem[K] | undefined };
+  tags?: readonly string[];
+  note?: string;
+}
+
+export interface ImportOptions {
+  /** Items per transaction (default 500): each chunk is committed on its own. */
+  chunkSize?: number;
+  /** Called after each committed chunk with the number of items handled so far. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ImportOutcome {
+  added: number;
+  /** Items the library already held (by index in the input), with the record they duplicate. */
+  duplicates: { index: number; duplicateOf: string; rule: DuplicateRule }[];
+  /** Items that are not valid publications, with the first problem. */
+  invalid: { index: number; message: string }[];
+  /** Set when storage filled up: items from `stoppedAt` on were not imported; earlier chunks were. */
+  error?: StorageFullError;
+  stoppedAt?: number;
+}
 
 export interface LibraryRepository {
-  /** Saves checked candidates as new records in one transaction: all are saved, or none. Returns them newest first. */
+  /**
+   * Saves candidates as new records in one transaction (all or none), except those the library already
+   * holds, which come back as update proposals instead of second copies.
+   */
+  save(candidates: readonly Candidate[]): Promise<SaveOutcome>;
+  /** `save`, returning only the records saved, newest first (duplicates are not written). */
   saveCandidates(candidates: readonly Candidate[]): Promise<LibraryRecord[]>;
+  /** Updates a saved record from a duplicate: the chosen fields (default: the proposed ones) with their provenance. */
+  applyDuplicate(id: string, candidate: Candidate, fields?: readonly (keyof CslItem)[]): Promise<LibraryRecord>;
+  /** Edits one record; changed item fields are marked as the user's, so later duplicates do not overwrite them. */
+  update(id: string, patch: RecordPatch): Promise<LibraryRecord>;
+  /** Deletes records; returns them, for `restore` (undo). */
+  remove(ids: readonly string[]): Promise<LibraryRecord[]>;
+  /** Puts removed records back, unchanged (undo of `remove`). */
+  restore(records: readonly LibraryRecord[]): Promise<void>;
+  /** Adds and/or removes tags on many records; returns how many changed. */
+  tag(ids: readonly string[], change: { add?: readonly string[]; remove?: readonly string[] }): Promise<number>;
+  /** Existing tags starting with `prefix` (case and accents ignored), alphabetical. */
+  tagsStartingWith(prefix: string, limit?: number): Promise<string[]>;
+  /** Imports CSL items (or candidates) in chunks, each its own transaction, skipping what the library holds. */
+  importItems(items: readonly unknown[], options?: ImportOptions): Promise<ImportOutcome>;
+  /** The compact search table, for `createSearchIndex({ blocks })`. */
+  searchBlocks(): Promise<SearchBlock[]>;
   /** The most recently saved records, newest first, without reading the whole table. */
   recent(limit: number): Promise<LibraryRecord[]>;
   /** Records by id, in the order asked, skipping ids that no longer exist. */
@@ -16,25 +87,251 @@ export interface LibraryRepository {
   count(): Promise<number>;
 }
 
+const importItemSchema = z.union([candidateSchema, cslItemSchema.transform((item): Candidate => ({ item, provenance: {} }))]);
+
 export function createLibraryRepository(
   db: ColophonDb,
   { now = Date.now, newId = () => crypto.randomUUID() }: { now?: () => number; newId?: () => string } = {},
 ): LibraryRepository {
-  return {
-    async saveCandidates(candidates) {
+  const tables = [db.records, db.searchBlocks, db.dedupe];
+
+  /** Runs a write; a full disk becomes StorageFullError (the transaction is rolled back as a whole). */
+  async function write<T>(body: () => Promise<T>): Promise<T> {
+    try {
+      return await db.transaction('rw', tables, body);
+    } catch (error) {
+      if (isQuotaError(error)) throw new StorageFullError();
+      throw error;
+    }
+  }
+
+  // ——— search blocks and dedupe rows, inside a write ———
+
+  /** Appends rows to the newest block, opening new blocks as they fill; returns each row's block. */
+  async function appendRows(rows: readonly SearchRow[]): Promise<Map<string, number>> {
+    const blockOf = new Map<string, number>();
+    if (!rows.length) return blockOf;
+    const last = await db.searchBlocks.orderBy('block').last();
+    let number = last?.block ?? 0;
+    let current = last ? decodeBlock(last) : [];
+    const out: SearchBlock[] = [];
+    for (const row of rows) {
+      if (current.length >= BLOCK_SIZE) {
+        out.push(encodeBlock(number++, current));
+        current = [];
+      }
+      current.push(row);
+      blockOf.set(row.id, number);
+    }
+    out.push(encodeBlock(number, current));
+    await db.searchBlocks.bulkPut(out);
+    return blockOf;
+  }
+
+  /** Replaces (or, with `undefined`, drops) rows in their blocks. */
+  async function changeRows(changes: ReadonlyMap<string, SearchRow | undefined>): Promise<void> {
+    const found = (await db.dedupe.bulkGet([...changes.keys()])).filter((d): d is DedupeRow => d !== undefined);
+    const byBlock = new Map<number, string[]>();
+    for (const d of found) byBlock.set(d.block, [...(byBlock.get(d.block) ?? []), d.id]);
+    for (const [number, ids] of byBlock) {
+      const block = await db.searchBlocks.get(number);
+      if (!block) continue;
+      const touched = new Set(ids);
+      const rows = decodeBlock(block).flatMap((row) => {
+        if (!touched.has(row.id)) return [row];
+        const next = changes.get(row.id);
+        return next ? [next] : [];
+      });
+      if (rows.length) await db.searchBlocks.put(encodeBlock(number, rows));
+      else await db.searchBlocks.delete(number);
+    }
+  }
+
+  /** Adds new records with their search rows and dedupe keys. */
+  async function addRecords(records: readonly LibraryRecord[]): Promise<void> {
+    await db.records.bulkAdd([...records]);
+    const blockOf = await appendRows(records.map(toSearchRow));
+    await db.dedupe.bulkPut(records.map((r) => ({ id: r.id, keys: duplicateKeys(r.item), block: blockOf.get(r.id)! })));
+  }
+
+  /** Replaces existing records (same ids) and their search rows and keys. */
+  async function putRecords(records: readonly LibraryRecord[]): Promise<void> {
+    await db.records.bulkPut([...records]);
+    await changeRows(new Map(records.map((r) => [r.id, toSearchRow(r)])));
+    const blocks = await db.dedupe.bulkGet(records.map((r) => r.id));
+    await db.dedupe.bulkPut(records.map((r, i) => ({ id: r.id, keys: duplicateKeys(r.item), block: blocks[i]?.block ?? 0 })));
+  }
+
+  /**
+   * Splits candidates into new records and duplicates, against the library and against earlier candidates
+   * of the same batch. Runs inside the write, so two saves cannot both add the same publication.
+   */
+  async function sortOut(candidates: readonly Candidate[], savedAtOf: (i: number) => number) {
+    const keysOf = candidates.map((c) => duplicateKeys(c.item));
+    // One exact lookup per key: `anyOf` over thousands of keys walks the index far slower in fake-indexeddb.
+    const lookups = await Promise.all([...new Set(keysOf.flat())].map((k) => db.dedupe.where('keys').equals(k).primaryKeys()));
+    const matchIds = new Set(lookups.flat());
+    const library = (await db.records.bulkGet([...matchIds])).filter((r): r is LibraryRecord => r !== undefined);
+    const fresh: LibraryRecord[] = [];
+    const freshByKey = new Map<string, LibraryRecord[]>();
+    const duplicates: { index: number; record: LibraryRecord; rule: DuplicateRule }[] = [];
+    candidates.forEach((candidate, index) => {
+      const keys = keysOf[index]!;
+      const nearby = new Set([...library, ...keys.flatMap((k) => freshByKey.get(k) ?? [])]);
+      const duplicate = findDuplicate(candidate.item, [...nearby]);
+      if (duplicate) return duplicates.push({ index, ...duplicate });
+      const at = savedAtOf(index);
+      const record = libraryRecordSchema.parse({ id: newId(), savedAt: at, updatedAt: at, tags: [], note: '', item: candidate.item, provenance: candidate.provenance });
+      fresh.push(record);
+      for (const k of keys) freshByKey.set(k, [...(freshByKey.get(k) ?? []), record]);
+    });
+    return { fresh, duplicates };
+  }
+
+  async function getOrThrow(id: string): Promise<LibraryRecord> {
+    const record = await db.records.get(id);
+    if (!record) throw new Error(`No record ${id} in the library (deleted?)`);
+    return record;
+  }
+
+  const repository: LibraryRepository = {
+    async save(input) {
+      // Parsed before anything is written: one invalid candidate refuses the whole save.
+      const candidates = input.map((c) => candidateSchema.parse(c));
       const at = now();
       // Candidates listed first on the page get the later timestamp offset so they head the newest-first list.
-      const records = candidates.map((c, i) =>
-        libraryRecordSchema.parse({ id: newId(), savedAt: at + (candidates.length - 1 - i), updatedAt: at, tags: [], note: '', item: c.item, provenance: c.provenance }),
-      );
-      try {
-        await db.transaction('rw', db.records, () => db.records.bulkAdd(records));
-      } catch (error) {
-        if (isQuotaError(error)) throw new StorageFullError();
-        throw error;
-      }
-      return [...records].sort((a, b) => b.savedAt - a.savedAt);
+      const { fresh, duplicates } = await write(async () => {
+        const result = await sortOut(candidates, (i) => at + (candidates.length - 1 - i));
+        if (result.fresh.length) await addRecords(result.fresh);
+        return result;
+      });
+      return {
+        saved: fresh.sort((a, b) => b.savedAt - a.savedAt),
+        duplicates: duplicates.map(({ index, record, rule }) => ({
+          index,
+          candidate: candidates[index]!,
+          duplicateOf: record,
+          rule,
+          changes: proposeChanges(record, candidates[index]!.item),
+        })),
+      };
     },
+
+    async saveCandidates(candidates) {
+      return (await repository.save(candidates)).saved;
+    },
+
+    async applyDuplicate(id, input, fields) {
+      const candidate = candidateSchema.parse(input);
+      return write(async () => {
+        const saved = await getOrThrow(id);
+        const chosen = fields ?? proposeChanges(saved, candidate.item).filter((c) => c.proposed).map((c) => c.field);
+        const { item, provenance } = applyChanges(saved, candidate.item, candidate.provenance, chosen);
+        const record = libraryRecordSchema.parse({ ...saved, item, provenance, updatedAt: now() });
+        await putRecords([record]);
+        return record;
+      });
+    },
+
+    async update(id, patch) {
+      return write(async () => {
+        const saved = await getOrThrow(id);
+        const item: Record<string, unknown> = { ...saved.item };
+        const provenance: ProvenanceMap = { ...saved.provenance };
+        for (const [field, value] of Object.entries(patch.item ?? {}) as [keyof CslItem, unknown][]) {
+          if (JSON.stringify(value) === JSON.stringify(saved.item[field])) continue;
+          if (value === undefined || value === null || value === '') delete item[field];
+          else item[field] = value;
+          provenance[field] = { source: USER_SOURCE, confidence: 1 };
+        }
+        const record = libraryRecordSchema.parse({
+          ...saved,
+          item,
+          provenance,
+          ...(patch.tags ? { tags: uniqueTags(patch.tags) } : {}),
+          ...(patch.note !== undefined ? { note: patch.note } : {}),
+          updatedAt: now(),
+        });
+        await putRecords([record]);
+        return record;
+      });
+    },
+
+    async remove(ids) {
+      return write(async () => {
+        const found = (await db.records.bulkGet([...ids])).filter((r): r is LibraryRecord => r !== undefined);
+        const gone = found.map((r) => r.id);
+        await changeRows(new Map(gone.map((id) => [id, undefined])));
+        await db.records.bulkDelete(gone);
+        await db.dedupe.bulkDelete(gone);
+        return found;
+      });
+    },
+
+    async restore(input) {
+      const records = input.map((r) => libraryRecordSchema.parse(r));
+      await write(async () => {
+        const existing = new Set((await db.records.bulkGet(records.map((r) => r.id))).filter(Boolean).map((r) => r!.id));
+        const missing = records.filter((r) => !existing.has(r.id));
+        if (missing.length) await addRecords(missing);
+      });
+    },
+
+    async tag(ids, { add = [], remove = [] }) {
+      const drop = new Set(remove.map(foldText));
+      return write(async () => {
+        const found = (await db.records.bulkGet([...ids])).filter((r): r is LibraryRecord => r !== undefined);
+        const changed: LibraryRecord[] = [];
+        for (const record of found) {
+          const tags = uniqueTags([...record.tags.filter((t) => !drop.has(foldText(t))), ...add]);
+          if (JSON.stringify(tags) === JSON.stringify(record.tags)) continue;
+          changed.push(libraryRecordSchema.parse({ ...record, tags, updatedAt: now() }));
+        }
+        if (changed.length) await putRecords(changed);
+        return changed.length;
+      });
+    },
+
+    async tagsStartingWith(prefix, limit = 10) {
+      const wanted = foldText(prefix);
+      const tags = (await db.records.orderBy('tags').uniqueKeys()) as string[];
+      return tags
+        .filter((t) => foldText(t).startsWith(wanted))
+        .sort((a, b) => a.localeCompare(b))
+        .slice(0, limit);
+    },
+
+    async importItems(items, { chunkSize = 500, onProgress } = {}) {
+      const outcome: ImportOutcome = { added: 0, duplicates: [], invalid: [] };
+      const base = now() - items.length;
+      for (let start = 0; start < items.length; start += chunkSize) {
+        const chunk: { index: number; candidate: Candidate }[] = [];
+        items.slice(start, start + chunkSize).forEach((raw, k) => {
+          const parsed = importItemSchema.safeParse(raw);
+          if (parsed.success) chunk.push({ index: start + k, candidate: parsed.data });
+          else outcome.invalid.push({ index: start + k, message: parsed.error.issues[0]?.message ?? 'invalid item' });
+        });
+        try {
+          const { fresh, duplicates } = await write(async () => {
+            const result = await sortOut(
+              chunk.map((c) => c.candidate),
+              (i) => base + chunk[i]!.index,
+            );
+            if (result.fresh.length) await addRecords(result.fresh);
+            return result;
+          });
+          outcome.added += fresh.length;
+          for (const d of duplicates) outcome.duplicates.push({ index: chunk[d.index]!.index, duplicateOf: d.record.id, rule: d.rule });
+        } catch (error) {
+          if (!(error instanceof StorageFullError)) throw error;
+          return { ...outcome, error, stoppedAt: start };
+        }
+        onProgress?.(Math.min(items.length, start + chunkSize), items.length);
+      }
+      return outcome;
+    },
+
+    searchBlocks: () => db.searchBlocks.toArray(),
     recent: (limit) => db.records.orderBy('savedAt').reverse().limit(limit).toArray(),
     async byIds(ids) {
       const found = await db.records.bulkGet([...ids]);
@@ -42,4 +339,16 @@ export function createLibraryRepository(
     },
     count: () => db.records.count(),
   };
+  return repository;
+}
+
+/** Tags without repeats (case and accents ignored), first spelling kept. */
+function uniqueTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return tags.filter((t) => {
+    const key = foldText(t);
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,0 +1,137 @@
+/**
+ * De-duplication (issue 4): is an incoming publication one the library already holds, and if so, which of
+ * its fields would update the saved record. Pure: items in, verdicts out; the repository does the lookups.
+ *
+ * Rules, strongest first:
+ *   doi    same DOI (case-insensitive)
+ *   isbn   an ISBN in common, compared as ISBN-13 digits (so 10- and 13-digit forms match)
+ *   url    same URL (scheme, www., fragment, tracking parameters ignored) and a near-identical title
+ *   title  near-identical title, same year, and an author, editor or publisher in common
+ */
+import { CSL_FIELDS, type CslItem, type LibraryRecord, type Name, type ProvenanceMap } from '../model';
+import { doiKey, foldText, isbnKeys, titleKey, urlKey } from './normalize';
+import { withinEdits } from './search/fuzzy';
+
+export type DuplicateRule = 'doi' | 'isbn' | 'url' | 'title';
+
+/** What the user may take from the incoming copy, field by field. */
+export interface FieldChange {
+  field: keyof CslItem;
+  saved: CslItem[keyof CslItem];
+  incoming: CslItem[keyof CslItem];
+  /** The user edited this field in the library: keep theirs unless they say otherwise. */
+  userEdited: boolean;
+  /** Proposed by default: the saved record lacks the field, or holds an extracted value that differs. */
+  proposed: boolean;
+}
+
+/** The source name that marks a field the user edited (in the record's provenance). */
+export const USER_SOURCE = 'user';
+
+/** Titles shorter than this (folded, no spaces) are matched whole only. */
+const TITLE_SPLIT = 20;
+
+/**
+ * The lookup keys of an item, for the `*keys` index: every record sharing a key with an incoming item is a
+ * candidate, then `duplicateRule` decides. Title keys: the whole folded title, and its first and second
+ * halves, so a title with a typo still shares a key with its twin (the typo is in one half only).
+ */
+export function duplicateKeys(item: CslItem): string[] {
+  const keys: string[] = [];
+  const doi = doiKey(item.DOI);
+  if (doi) keys.push(`doi:${doi}`);
+  for (const isbn of isbnKeys(item.ISBN)) keys.push(`isbn:${isbn}`);
+  const url = urlKey(item.URL);
+  if (url) keys.push(`url:${url}`);
+  const title = titleKey(item.title);
+  if (title) {
+    keys.push(`title:${title}`);
+    const half = Math.floor(title.length / 2);
+    if (title.length >= TITLE_SPLIT) keys.push(`head:${title.slice(0, half)}`, `tail:${title.slice(half)}`);
+  }
+  return keys;
+}
+
+/** Same folded title, or one within a few typos (1 per 20 letters, at least 1) for titles of 10+ letters. */
+export function nearIdenticalTitles(a: string, b: string): boolean {
+  const x = titleKey(a);
+  const y = titleKey(b);
+  if (x === y) return x.length > 0;
+  const shorter = Math.min(x.length, y.length);
+  if (shorter < 10) return false;
+  return withinEdits(x, y, Math.max(1, Math.floor(shorter / 20)));
+}
+
+const yearOf = (item: CslItem) => item.issued?.['date-parts'][0]?.[0];
+
+const nameKeys = (names: readonly Name[] | undefined) => (names ?? []).map((n) => foldText(n.literal ?? n.family ?? '')).filter(Boolean);
+
+/** An author, editor or publisher in common (an organisation may be the author of one copy and the publisher of the other). */
+function sharesPeople(a: CslItem, b: CslItem): boolean {
+  const left = new Set([...nameKeys(a.author), ...nameKeys(a.editor), ...(a.publisher ? [foldText(a.publisher)] : [])]);
+  return [...nameKeys(b.author), ...nameKeys(b.editor), ...(b.publisher ? [foldText(b.publisher)] : [])].some((k) => left.has(k));
+}
+
+/** Which rule, if any, makes `incoming` a duplicate of `saved`. */
+export function duplicateRule(incoming: CslItem, saved: CslItem): DuplicateRule | undefined {
+  const doi = doiKey(incoming.DOI);
+  if (doi && doi === doiKey(saved.DOI)) return 'doi';
+  const isbns = isbnKeys(incoming.ISBN);
+  if (isbns.length && isbnKeys(saved.ISBN).some((k) => isbns.includes(k))) return 'isbn';
+  const sameTitle = nearIdenticalTitles(incoming.title, saved.title);
+  const url = urlKey(incoming.URL);
+  if (url && url === urlKey(saved.URL) && sameTitle) return 'url';
+  if (sameTitle && yearOf(incoming) === yearOf(saved) && sharesPeople(incoming, saved)) return 'title';
+  return undefined;
+}
+
+const RULE_ORDER: readonly DuplicateRule[] = ['doi', 'isbn', 'url', 'title'];
+
+/** The saved record `incoming` duplicates, by the strongest rule (then the oldest record), if any. */
+export function findDuplicate(incoming: CslItem, saved: readonly LibraryRecord[]): { record: LibraryRecord; rule: DuplicateRule } | undefined {
+  let best: { record: LibraryRecord; rule: DuplicateRule } | undefined;
+  for (const record of saved) {
+    const rule = duplicateRule(incoming, record.item);
+    if (!rule) continue;
+    const better = !best || RULE_ORDER.indexOf(rule) < RULE_ORDER.indexOf(best.rule) || (rule === best.rule && record.savedAt < best.record.savedAt);
+    if (better) best = { record, rule };
+  }
+  return best;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Field by field, what the incoming copy would change in the saved record. Fields the incoming copy lacks
+ * are never proposed for removal; fields the user edited are listed but not proposed.
+ */
+export function proposeChanges(saved: LibraryRecord, incoming: CslItem): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of CSL_FIELDS) {
+    const next = incoming[field];
+    const current = saved.item[field];
+    if (next === undefined || same(next, current)) continue;
+    const userEdited = saved.provenance[field]?.source === USER_SOURCE;
+    changes.push({ field, saved: current, incoming: next, userEdited, proposed: !userEdited });
+  }
+  return changes;
+}
+
+/** The saved item with the chosen fields taken from the incoming copy, and their provenance. */
+export function applyChanges(
+  saved: LibraryRecord,
+  incoming: CslItem,
+  incomingProvenance: ProvenanceMap,
+  fields: readonly (keyof CslItem)[],
+): { item: CslItem; provenance: ProvenanceMap } {
+  const item: Record<string, unknown> = { ...saved.item };
+  const provenance: ProvenanceMap = { ...saved.provenance };
+  for (const field of fields) {
+    if (incoming[field] === undefined) continue;
+    item[field] = incoming[field];
+    const from = incomingProvenance[field];
+    if (from) provenance[field] = from;
+    else delete provenance[field];
+  }
+  return { item: item as CslItem, provenance };
+}

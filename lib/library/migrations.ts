@@ -1,0 +1,78 @@
+/**
+ * Data migrations between database versions, as pure functions of stored rows (STYLE.md 8). `db.ts` calls
+ * them from each version's `upgrade`; tests call them on rows of every earlier version.
+ *
+ * Rule: a migration never drops a record. A row it cannot fully parse is repaired (the invalid field
+ * removed, a missing title or type given a placeholder), so the user keeps everything they saved.
+ */
+import { libraryRecordSchema, type LibraryRecord } from '../model';
+import { duplicateKeys } from './dedupe';
+import { BLOCK_SIZE, encodeBlock, type SearchBlock } from './search/blocks';
+import { toSearchRow } from './search/row';
+
+/** A row of the `dedupe` table: the record's lookup keys and the search block holding its row. */
+export interface DedupeRow {
+  id: string;
+  keys: string[];
+  block: number;
+}
+
+const REQUIRED_ITEM: Record<string, unknown> = { title: 'Untitled', type: 'document' };
+
+/**
+ * Any stored record (any version, possibly damaged) → a valid current record. Invalid optional fields are
+ * removed one at a time until the record parses; an invalid required one gets a placeholder.
+ */
+export function repairRecord(raw: unknown, fallback: { id: string; now: number }): LibraryRecord {
+  const row = (raw && typeof raw === 'object' ? { ...raw } : {}) as Record<string, unknown>;
+  row.item = row.item && typeof row.item === 'object' ? { ...row.item } : {};
+  row.id = typeof row.id === 'string' && row.id ? row.id : fallback.id;
+  if (typeof row.savedAt !== 'number') row.savedAt = fallback.now;
+  if (typeof row.updatedAt !== 'number') row.updatedAt = row.savedAt;
+  for (let attempt = 0; attempt < 64; attempt++) {
+    const parsed = libraryRecordSchema.safeParse(row);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      const [top, key] = issue.path;
+      if (top === 'item' && typeof key === 'string') {
+        const item = row.item as Record<string, unknown>;
+        if (key in REQUIRED_ITEM) item[key] = REQUIRED_ITEM[key];
+        else delete item[key];
+      } else if (top === 'item') row.item = { ...REQUIRED_ITEM };
+      else if (top === 'tags') row.tags = Array.isArray(row.tags) ? row.tags.filter((t) => typeof t === 'string' && t.trim()).slice(0, 100) : [];
+      else if (top === 'note') row.note = typeof row.note === 'string' ? row.note.slice(0, 5000) : '';
+      else if (top === 'provenance') row.provenance = {};
+      else if (top === 'savedAt' || top === 'updatedAt') row[top] = fallback.now;
+      else if (top === 'id') row.id = fallback.id;
+    }
+  }
+  // Unreachable with the schema as it is; kept so a future schema change cannot lose a record silently.
+  return libraryRecordSchema.parse({ id: fallback.id, savedAt: fallback.now, updatedAt: fallback.now, item: { ...REQUIRED_ITEM } });
+}
+
+/** The dedupe rows and search blocks for records (version 2's new tables), blocks filled oldest first. */
+export function indexTablesFor(records: readonly LibraryRecord[]): { blocks: SearchBlock[]; dedupe: DedupeRow[] } {
+  const sorted = [...records].sort((a, b) => a.savedAt - b.savedAt);
+  const blocks: SearchBlock[] = [];
+  const dedupe: DedupeRow[] = [];
+  for (let start = 0, block = 0; start < sorted.length; start += BLOCK_SIZE, block++) {
+    const slice = sorted.slice(start, start + BLOCK_SIZE);
+    blocks.push(encodeBlock(block, slice.map(toSearchRow)));
+    for (const r of slice) dedupe.push({ id: r.id, keys: duplicateKeys(r.item), block });
+  }
+  return { blocks, dedupe };
+}
+
+/**
+ * Version 1 → 2: records are kept (repaired if needed) and the search blocks and dedupe keys are built.
+ * Returns the records to write back only when repair changed them.
+ */
+export function migrateV1toV2(rows: readonly unknown[], now: number): { records: LibraryRecord[]; repaired: LibraryRecord[]; blocks: SearchBlock[]; dedupe: DedupeRow[] } {
+  const repaired: LibraryRecord[] = [];
+  const records = rows.map((raw, i) => {
+    const record = repairRecord(raw, { id: `recovered-${now}-${i}`, now });
+    if (JSON.stringify(record) !== JSON.stringify(raw)) repaired.push(record);
+    return record;
+  });
+  return { records, repaired, ...indexTablesFor(records) };
+}

@@ -1,0 +1,403 @@
+/**
+ * Search over the compact rows, in memory, synchronously on each keystroke (issue 4). Pure: rows in,
+ * ranked ids out.
+ *
+ * Chosen by measurement (scripts/bench/search.ts): a linear scan over every record's word ids. Loading
+ * splits each row into words and interns them in one vocabulary; a query matches each of its words against
+ * the vocabulary once (exact, prefix, typo-tolerant), then scans the records' word ids with a bit mask per
+ * vocabulary word. Every record is looked at, so nothing is missed (no pruning, unlike FlexSearch/Orama),
+ * and there is no inverted index to build or load (unlike MiniSearch).
+ */
+import { FIELD, FIELD_COUNT, NO_YEAR, tokenizeRow, type SearchBlock } from './blocks';
+import { letterSet, mayBeWithin, withinEdits } from './fuzzy';
+import { parseQuery, type FieldName, type ParsedQuery, type QueryTerm } from './query';
+import type { SearchRow } from './row';
+
+export type SearchSort = 'relevance' | 'saved' | 'year' | 'title';
+
+export interface SearchOptions {
+  /** Default `relevance` (ties: newest saved first). `saved`: newest first; `year`: newest first, undated last; `title`: A→Z. */
+  sort?: SearchSort;
+}
+
+export interface SearchResult {
+  /** Every matching record id, in order. */
+  ids: string[];
+}
+
+export interface SearchIndex {
+  /** Records held (for "1,204 of 98,311"). */
+  readonly size: number;
+  /** Searches the box's text (or an already parsed query). An empty query lists every record in the chosen order. */
+  search(query: string | ParsedQuery, options?: SearchOptions): SearchResult;
+  /** Adds or replaces rows (after a save or an edit). */
+  upsert(rows: readonly SearchRow[]): void;
+  /** Drops records (after a delete). */
+  remove(ids: readonly string[]): void;
+}
+
+/** Title and authors first (issue 4); whole tags and the type are filters only. */
+const WEIGHT = [10, 8, 5, 4, 2, 3, 1, 3, 4, 0, 0];
+/** Fields a word without `field:` may match: everything but the whole-value filters. */
+const FREE_FIELDS: FieldName[] = ['title', 'author', 'editor', 'publisher', 'place', 'container', 'note', 'year', 'tagWord'];
+const QUALITY = { exact: 4, prefix: 3, typo: 2 } as const;
+const MAX_TERMS = 30;
+
+class IntList {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) this.reserve(1);
+    this.data[this.length++] = value;
+  }
+  /** Room for `more` values after the current ones. */
+  reserve(more: number): void {
+    if (this.length + more <= this.data.length) return;
+    const next = new Int32Array(Math.max(this.data.length * 2, this.length + more));
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+}
+
+/**
+ * Builds the index from stored blocks (the popup's path: fast) and/or rows (tests, live updates).
+ * Given oldest first, as blocks are written, the saved-date order comes free.
+ */
+export function createSearchIndex({ blocks = [], rows = [] }: { blocks?: readonly SearchBlock[]; rows?: readonly SearchRow[] } = {}): SearchIndex {
+  const vocab = new Map<string, number>();
+  const words: string[] = [];
+  let wordSets = new Int32Array(1024);
+  const tokens = new IntList(Math.max(1024, rows.length * 24 + blocks.reduce((n, b) => n + b.tokens.length, 0)));
+  // Token fields are packed in the top bits of each token: word id << 4 | field.
+  let starts = new Int32Array(Math.max(16, rows.length + blocks.reduce((n, b) => n + b.savedAt.length, 0) + 1));
+  const ids: string[] = [];
+  let savedAt = new Float64Array(starts.length);
+  let years = new Float64Array(starts.length);
+  let alive = new Uint8Array(starts.length);
+  let count = 0;
+  let living = 0;
+  let rowOf: Map<string, number> | undefined;
+  let byAge: number[] | undefined; // rows oldest first
+  let ageRank: Int32Array | undefined; // row → position in byAge
+  let byTitle: Int32Array | undefined;
+
+  const intern = (word: string): number => {
+    let id = vocab.get(word);
+    if (id === undefined) {
+      id = words.length;
+      vocab.set(word, id);
+      words.push(word);
+      if (id === wordSets.length) {
+        const next = new Int32Array(id * 2);
+        next.set(wordSets);
+        wordSets = next;
+      }
+      wordSets[id] = letterSet(word);
+    }
+    return id;
+  };
+  function reserve(rowsNeeded: number): void {
+    if (count + rowsNeeded + 1 > starts.length) {
+      const size = Math.max(starts.length * 2, count + rowsNeeded + 1);
+      const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+        const next = make(size);
+        next.set(a);
+        return next;
+      };
+      starts = grow(starts, (n) => new Int32Array(n));
+      savedAt = grow(savedAt, (n) => new Float64Array(n));
+      years = grow(years, (n) => new Float64Array(n));
+      alive = grow(alive, (n) => new Uint8Array(n));
+    }
+  }
+  const push = (token: number) => tokens.push(token);
+
+  /** Bookkeeping once row r's tokens are in. */
+  function added(r: number): void {
+    alive[r] = 1;
+    living++;
+    rowOf?.set(ids[r]!, r);
+    if (byAge) {
+      // Still in age order when the new row is the newest; otherwise sorted again when next needed.
+      const last = byAge[byAge.length - 1];
+      if (last === undefined || savedAt[last]! <= savedAt[r]!) byAge.push(r);
+      else byAge = undefined;
+    }
+    ageRank = undefined;
+    byTitle = undefined;
+  }
+
+  function append(row: SearchRow): void {
+    reserve(1);
+    const r = count++;
+    starts[r] = tokens.length;
+    tokenizeRow(row, intern, push);
+    starts[r + 1] = tokens.length;
+    ids[r] = row.id;
+    savedAt[r] = row.savedAt;
+    years[r] = row.year ?? NO_YEAR;
+    added(r);
+  }
+
+  /** A stored block: its words interned once each, its tokens renumbered into the shared vocabulary. */
+  function appendBlock(block: SearchBlock): void {
+    const local = block.words.split('\n');
+    const global = new Int32Array(local.length);
+    for (let k = 0; k < local.length; k++) global[k] = intern(local[k]!);
+    const blockIds = block.ids ? block.ids.split('\n') : [];
+    reserve(blockIds.length);
+    const base = tokens.length;
+    tokens.reserve(block.tokens.length);
+    const data = tokens.data;
+    for (let i = 0; i < block.tokens.length; i++) {
+      const token = block.tokens[i]!;
+      data[base + i] = (global[token >>> 4]! << 4) | (token & 15);
+    }
+    tokens.length += block.tokens.length;
+    for (let k = 0; k < blockIds.length; k++) {
+      const r = count++;
+      starts[r] = base + block.starts[k]!;
+      starts[r + 1] = base + block.starts[k + 1]!;
+      ids[r] = blockIds[k]!;
+      savedAt[r] = block.savedAt[k]!;
+      years[r] = block.years[k]!;
+      added(r);
+    }
+  }
+
+  for (const block of blocks) appendBlock(block);
+  for (const row of rows) append(row);
+  {
+    // Rows read through the savedAt index arrive oldest first: then the age order is free.
+    let ordered = true;
+    for (let r = 1; r < count && ordered; r++) ordered = savedAt[r - 1]! <= savedAt[r]!;
+    if (ordered) byAge = Array.from({ length: count }, (_, r) => r);
+  }
+
+  const ageOrder = (): number[] => {
+    byAge ??= Array.from({ length: count }, (_, r) => r).sort((a, b) => savedAt[a]! - savedAt[b]! || a - b);
+    return byAge;
+  };
+  const ageRanks = (): Int32Array => {
+    if (!ageRank) {
+      const age = ageOrder();
+      ageRank = new Int32Array(count);
+      for (let k = 0; k < age.length; k++) ageRank[age[k]!] = k;
+    }
+    return ageRank;
+  };
+  const titleOrder = (): Int32Array => {
+    if (!byTitle) {
+      // Folded titles, rebuilt from the title's tokens: compared as plain strings, since Intl.Collator would
+      // take seconds over 100,000 titles; folding already makes case and accents not matter.
+      const titles: string[] = [];
+      const data = tokens.data;
+      for (let r = 0; r < count; r++) {
+        let title = '';
+        for (let i = starts[r]!, end = starts[r + 1]!; i < end && (data[i]! & 15) === FIELD.title; i++) title += (title ? ' ' : '') + words[data[i]! >>> 4];
+        titles.push(title);
+      }
+      byTitle = Int32Array.from({ length: count }, (_, r) => r).sort((a, b) => {
+        const x = titles[a]!;
+        const y = titles[b]!;
+        return x < y ? -1 : x > y ? 1 : savedAt[b]! - savedAt[a]!;
+      });
+    }
+    return byTitle;
+  };
+  const findRow = (id: string): number | undefined => {
+    if (!rowOf) {
+      rowOf = new Map();
+      for (let r = 0; r < count; r++) if (alive[r]) rowOf.set(ids[r]!, r);
+    }
+    return rowOf.get(id);
+  };
+  const kill = (id: string) => {
+    const r = findRow(id);
+    if (r === undefined || !alive[r]) return;
+    alive[r] = 0;
+    living--;
+    rowOf!.delete(id);
+  };
+
+  /** Which vocabulary words a term matches, and how well (QUALITY), as parallel lists. */
+  function matchVocabulary(term: QueryTerm): { word: Int32Array; quality: Uint8Array } {
+    const hits: number[] = [];
+    const quality: number[] = [];
+    const q = term.word;
+    if (term.typeFamily) {
+      for (let w = 0; w < words.length; w++) {
+        const v = words[w]!;
+        if (v === q || v.startsWith(q + '-') || (term.prefix && v.startsWith(q))) {
+          hits.push(w);
+          quality.push(QUALITY.exact);
+        }
+      }
+    } else if (!term.prefix && !term.typos) {
+      const w = vocab.get(q);
+      if (w !== undefined) {
+        hits.push(w);
+        quality.push(QUALITY.exact);
+      }
+    } else {
+      const first = q.charCodeAt(0);
+      const set = letterSet(q);
+      const { typos, prefix } = term;
+      const shortest = q.length - typos;
+      const longest = prefix ? Infinity : q.length + typos;
+      for (let w = 0; w < words.length; w++) {
+        const v = words[w]!;
+        if (v.length < shortest || v.length > longest) continue;
+        if (v.charCodeAt(0) === first && (prefix ? v.startsWith(q) : v === q)) {
+          hits.push(w);
+          quality.push(v.length === q.length ? QUALITY.exact : QUALITY.prefix);
+        } else if (typos && mayBeWithin(set, wordSets[w]!, typos) && withinEdits(q, v, typos, prefix)) {
+          hits.push(w);
+          quality.push(QUALITY.typo);
+        }
+      }
+    }
+    return { word: Int32Array.from(hits), quality: Uint8Array.from(quality) };
+  }
+
+  function fieldBits(term: QueryTerm): number {
+    let bits = 0;
+    for (const f of term.fields ?? FREE_FIELDS) bits |= 1 << FIELD[f];
+    return bits;
+  }
+
+  function search(query: string | ParsedQuery, { sort = 'relevance' }: SearchOptions = {}): SearchResult {
+    const parsed = typeof query === 'string' ? parseQuery(query) : query;
+    const include = parsed.include.slice(0, MAX_TERMS);
+    const exclude = parsed.exclude.slice(0, MAX_TERMS - include.length);
+    const terms = [...include, ...exclude];
+    // mask[word] has bit t when the word satisfies term t; allowed[field] has bit t when term t may match there.
+    const mask = new Uint32Array(words.length);
+    const allowed = new Uint32Array(FIELD_COUNT);
+    const qualities: Uint8Array[] = [];
+    terms.forEach((term, t) => {
+      const { word, quality } = matchVocabulary(term);
+      const bit = 1 << t;
+      for (let k = 0; k < word.length; k++) mask[word[k]!]! |= bit;
+      if (t < include.length) {
+        const full = new Uint8Array(words.length);
+        for (let k = 0; k < word.length; k++) full[word[k]!] = quality[k]!;
+        qualities.push(full);
+      }
+      const bits = fieldBits(term);
+      for (let f = 0; f < FIELD_COUNT; f++) if (bits & (1 << f)) allowed[f]! |= bit;
+    });
+    const required = include.length ? (2 ** include.length - 1) >>> 0 : 0;
+    const forbidden = exclude.length ? ((2 ** terms.length - 1) >>> 0) & ~required : 0;
+    const phrases = parsed.phrases.map((p) => ({ negate: p.negate, words: p.terms.map((t) => matchVocabulary(t)), fields: fieldBits(p.terms[0]!) }));
+    const data = tokens.data;
+
+    const matched = new Uint8Array(count);
+    const hits: number[] = [];
+    for (let r = 0; r < count; r++) {
+      if (!alive[r]) continue;
+      if (parsed.years.length) {
+        const y = years[r]!;
+        let ok = true;
+        for (const range of parsed.years) if ((y !== NO_YEAR && y >= range.min && y <= range.max) === range.negate) ok = false;
+        if (!ok) continue;
+      }
+      if (terms.length) {
+        let got = 0;
+        for (let i = starts[r]!, end = starts[r + 1]!; i < end; i++) {
+          const token = data[i]!;
+          const m = mask[token >>> 4]!;
+          if (m) got |= m & allowed[token & 15]!;
+        }
+        if ((got & required) >>> 0 !== required || got & forbidden) continue;
+      }
+      if (phrases.length && !phrases.every((p) => hasPhrase(r, p.words, p.fields) !== p.negate)) continue;
+      matched[r] = 1;
+      hits.push(r);
+    }
+
+    let order: number[];
+    if (sort === 'relevance' && include.length) {
+      // One numeric sort: score in the high part, age rank (newer = higher) in the low part.
+      const age = ageOrder();
+      const rank = ageRanks();
+      const bits = include.map(fieldBits);
+      const keys = new Float64Array(hits.length);
+      for (let k = 0; k < hits.length; k++) keys[k] = score(hits[k]!, bits, qualities) * 2 ** 21 + rank[hits[k]!]!;
+      keys.sort();
+      order = [];
+      for (let k = keys.length - 1; k >= 0; k--) order.push(age[keys[k]! % 2 ** 21]!);
+    } else if (sort === 'year') {
+      const age = ageOrder();
+      const rank = ageRanks();
+      const keys = new Float64Array(hits.length);
+      for (let k = 0; k < hits.length; k++) {
+        const y = years[hits[k]!]!;
+        keys[k] = (y === NO_YEAR ? 0 : y + 20000) * 2 ** 21 + rank[hits[k]!]!;
+      }
+      keys.sort();
+      order = [];
+      for (let k = keys.length - 1; k >= 0; k--) order.push(age[keys[k]! % 2 ** 21]!);
+    } else {
+      const sorted: ArrayLike<number> = sort === 'title' ? titleOrder() : ageOrder();
+      order = [];
+      if (sort === 'title') {
+        for (let k = 0; k < sorted.length; k++) if (matched[sorted[k]!]) order.push(sorted[k]!);
+      } else for (let k = sorted.length - 1; k >= 0; k--) if (matched[sorted[k]!]) order.push(sorted[k]!);
+    }
+    return { ids: order.map((r) => ids[r]!) };
+  }
+
+  /** Sum over the query's words of the best field weight × match quality in this record. */
+  function score(r: number, fieldsOf: readonly number[], qualities: readonly Uint8Array[]): number {
+    const data = tokens.data;
+    let total = 0;
+    for (let t = 0; t < fieldsOf.length; t++) {
+      const quality = qualities[t]!;
+      const bits = fieldsOf[t]!;
+      let best = 0;
+      for (let i = starts[r]!, end = starts[r + 1]!; i < end; i++) {
+        const token = data[i]!;
+        const q = quality[token >>> 4]!;
+        if (q && bits & (1 << (token & 15))) best = Math.max(best, q * WEIGHT[token & 15]!);
+      }
+      total += best;
+    }
+    return total;
+  }
+
+  /** The phrase's words one after the other, within one field. */
+  function hasPhrase(r: number, phrase: readonly { word: Int32Array }[], fields: number): boolean {
+    const data = tokens.data;
+    const end = starts[r + 1]!;
+    outer: for (let i = starts[r]!; i + phrase.length <= end; i++) {
+      const field = data[i]! & 15;
+      if (!(fields & (1 << field))) continue;
+      for (let k = 0; k < phrase.length; k++) {
+        const token = data[i + k]!;
+        if ((token & 15) !== field || !phrase[k]!.word.includes(token >>> 4)) continue outer;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  return {
+    get size() {
+      return living;
+    },
+    search,
+    upsert(rows) {
+      for (const row of rows) {
+        kill(row.id);
+        append(row);
+      }
+    },
+    remove(list) {
+      list.forEach(kill);
+    },
+  };
+}
