@@ -1,5 +1,6 @@
 import type { LibraryRepository } from '@/lib/library';
-import type { Candidate, ExtractResult, LibraryRecord } from '@/lib/model';
+import type { Candidate, ExtractResult } from '@/lib/model';
+import type { ExportJob, ExportOutput } from './export-panel';
 import { CapturePanel } from './capture-panel';
 import { LibraryList } from './library-list';
 
@@ -7,9 +8,9 @@ export interface AppServices {
   capture(): Promise<ExtractResult>;
   save(candidates: Candidate[]): Promise<number>;
   library: LibraryRepository;
-  exportBibtex(records: LibraryRecord[]): Promise<string>;
-  copy(text: string): Promise<void>;
-  download(filename: string, text: string): void;
+  runExport(job: ExportJob, signal: AbortSignal): Promise<ExportOutput>;
+  copy(text: string, html?: string): Promise<void>;
+  download(filename: string, text: string, mime: string): void;
 }
 
 /** The popup: what this page offers on top, the library below. Services are passed in (STYLE.md 7). */
@@ -20,7 +21,7 @@ export function App({ services }: { services: AppServices }) {
         <h1>Colophon</h1>
       </header>
       <CapturePanel capture={services.capture} save={services.save} />
-      <LibraryList library={services.library} exportBibtex={services.exportBibtex} copy={services.copy} download={services.download} />
+      <LibraryList library={services.library} runExport={services.runExport} copy={services.copy} download={services.download} />
     </main>
   );
 }

@@ -1,24 +1,25 @@
 import { useState } from 'preact/hooks';
 import type { LibraryRepository } from '@/lib/library';
 import { describeItem, type LibraryRecord } from '@/lib/model';
+import { ExportPanel, type ExportJob, type ExportOutput } from './export-panel';
 import { useLiveQuery } from './use-live-query';
 
 interface Props {
   library: LibraryRepository;
-  /** Formats records as BibTeX (loaded on demand, so the citation library stays out of first paint). */
-  exportBibtex(records: LibraryRecord[]): Promise<string>;
-  copy(text: string): Promise<void>;
-  download(filename: string, text: string): void;
+  /** Formats an export in a worker (the citation code loads only then). */
+  runExport(job: ExportJob, signal: AbortSignal): Promise<ExportOutput>;
+  copy(text: string, html?: string): Promise<void>;
+  download(filename: string, text: string, mime: string): void;
 }
 
 const RECENT_LIMIT = 200;
 
 /** The library, newest first, with selection and BibTeX export (download or copy). */
-export function LibraryList({ library, exportBibtex, copy, download }: Props) {
+export function LibraryList({ library, runExport, copy, download }: Props) {
   const records = useLiveQuery(() => library.recent(RECENT_LIMIT), [library], undefined as LibraryRecord[] | undefined);
   const total = useLiveQuery(() => library.count(), [library], 0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [status, setStatus] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
 
   if (!records) return null;
   if (records.length === 0)
@@ -39,22 +40,6 @@ export function LibraryList({ library, exportBibtex, copy, download }: Props) {
       return next;
     });
 
-  const run = async (action: 'copy' | 'download') => {
-    setStatus(null);
-    try {
-      const text = await exportBibtex(chosen);
-      if (action === 'copy') {
-        await copy(text);
-        setStatus(`Copied ${chosen.length} BibTeX ${chosen.length === 1 ? 'entry' : 'entries'}.`);
-      } else {
-        download(chosen.length === 1 ? `${fileStem(chosen[0]!)}.bib` : `colophon-${chosen.length}-records.bib`, text);
-        setStatus(`Downloaded ${chosen.length} BibTeX ${chosen.length === 1 ? 'entry' : 'entries'}.`);
-      }
-    } catch (error) {
-      setStatus(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
-
   return (
     <section class="library" aria-label="Your library">
       <h2>
@@ -70,17 +55,21 @@ export function LibraryList({ library, exportBibtex, copy, download }: Props) {
           />{' '}
           Select all
         </label>
-        <button type="button" disabled={chosen.length === 0} onClick={() => run('download')} data-testid="export-bibtex">
-          Export BibTeX
-        </button>
-        <button type="button" disabled={chosen.length === 0} onClick={() => run('copy')} data-testid="copy-bibtex">
-          Copy
+        <button type="button" aria-expanded={exporting} onClick={() => setExporting(!exporting)} data-testid="export-open">
+          Export…
         </button>
       </div>
-      {status && (
-        <p class="muted" role="status">
-          {status}
-        </p>
+      {exporting && (
+        <ExportPanel
+          scopes={[
+            ...(chosen.length ? [{ id: 'selection', label: 'Selected', count: chosen.length, load: async () => chosen }] : []),
+            { id: 'library', label: 'Whole library', count: total, load: () => library.recent(total) },
+          ]}
+          runExport={runExport}
+          copy={copy}
+          download={download}
+          onClose={() => setExporting(false)}
+        />
       )}
       <ul class="records" data-testid="library">
         {records.map((r) => (
@@ -94,23 +83,5 @@ export function LibraryList({ library, exportBibtex, copy, download }: Props) {
         ))}
       </ul>
     </section>
-  );
-}
-
-/** A file name from a record: `eurocities-2017-cities-external-cultural-relations`. */
-function fileStem(record: LibraryRecord): string {
-  const { item } = record;
-  const first = item.author?.[0] ?? item.editor?.[0];
-  const parts = [first?.family ?? first?.literal, item.issued?.['date-parts'][0]?.[0], item.title.split(/\s+/).slice(0, 5).join(' ')];
-  return (
-    parts
-      .filter(Boolean)
-      .join(' ')
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 80) || 'colophon'
   );
 }

@@ -3,7 +3,8 @@ import { render } from 'preact';
 import { App, type AppServices } from '@/components/app';
 import { createLibraryRepository, openLibraryDb } from '@/lib/library';
 import { send } from '@/lib/messaging';
-import { activeTabId, copyText, downloadText, requestPersistentStorage, tabIdByUrl } from '@/lib/platform';
+import { activeTabId, copyRich, copyText, downloadText, requestPersistentStorage, tabIdByUrl } from '@/lib/platform';
+import { runExportInWorker } from './export-client';
 
 /**
  * The tab to read. A real popup reads the active tab. The e2e build opens the popup as a tab of its own,
@@ -26,9 +27,9 @@ const services: AppServices = {
     return (await send('save', { candidates })).saved.length;
   },
   library,
-  exportBibtex: async (records) => (await import('@/lib/cite')).formatBibtex(records),
-  copy: copyText,
-  download: (filename, text) => downloadText(filename, text, 'application/x-bibtex'),
+  runExport: runExportInWorker,
+  copy: (text, html) => (html ? copyRich(html, text) : copyText(text)),
+  download: downloadText,
 };
 
 render(<App services={services} />, document.getElementById('app')!);

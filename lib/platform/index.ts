@@ -54,3 +54,10 @@ export function downloadText(filename: string, text: string, mime: string): void
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Puts HTML and its plain-text twin on the clipboard, so a word processor keeps italics and a text field gets text. */
+export async function copyRich(html: string, text: string): Promise<void> {
+  await navigator.clipboard.write([
+    new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) }),
+  ]);
+}

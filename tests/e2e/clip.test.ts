@@ -58,22 +58,34 @@ describe('clip a publication announcement', () => {
     expect(await popup.getByTestId('record').first().textContent()).toContain('EUROCITIES');
 
     await popup.getByTestId('select-all').check();
-    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-bibtex').click()]);
+    await popup.getByTestId('export-open').click();
+    expect(await popup.getByTestId('export-scope').inputValue()).toBe('selection');
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-download').click()]);
     const bibPath = resolve(OUT, download.suggestedFilename());
     await download.saveAs(bibPath);
     const bib = readFileSync(bibPath, 'utf8');
-    expect(download.suggestedFilename()).toMatch(/\.bib$/);
+    expect(download.suggestedFilename()).toBe('eurocities-2017-cities-external-cultural-relations-trends.bib');
     expect(bib).toMatch(/^@techreport\{eurocities2017cities,/m);
-    expect(bib).toContain('{{EUROCITIES}}');
-    expect(bib).toContain('address = {Brussels}');
-    expect(bib).toMatch(/title = \{Cities' .*External/);
+    expect(bib).toMatch(/author\s*=\s*\{\{EUROCITIES\}\}/);
+    expect(bib).toMatch(/address\s*=\s*\{Brussels\}/);
+    expect(bib).toMatch(/pagetotal\s*=\s*\{26\}/);
+    expect(bib).toMatch(/title\s*=\s*\{.*External/);
+    await popup.screenshot({ path: resolve(OUT, 'popup-export.png'), fullPage: true });
 
     await popup.bringToFront();
-    await popup.getByTestId('copy-bibtex').click();
+    await popup.getByTestId('export-copy').click();
     await popup.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
     // The clipboard is the system's: read it back from an ordinary page that may read it.
     await browser.context.grantPermissions(['clipboard-read'], { origin: server.url });
     await page.bringToFront();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(bib);
+
+    // A formatted style, built in the worker from the shipped CSL files; rich text goes on the clipboard too.
+    await popup.bringToFront();
+    await popup.getByTestId('export-format').selectOption('bibliography:apa');
+    await popup.getByTestId('export-copy').click();
+    await popup.getByRole('status').filter({ hasText: 'Copied 1 entry' }).waitFor();
+    await page.bringToFront();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^EUROCITIES\. \(2017\)\. Cities’ External Cultural Relations: Trends and Actions\. EUROCITIES/);
   });
 });
