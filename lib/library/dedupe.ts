@@ -66,10 +66,16 @@ const yearOf = (item: CslItem) => item.issued?.['date-parts'][0]?.[0];
 
 const nameKeys = (names: readonly Name[] | undefined) => (names ?? []).map((n) => foldText(n.literal ?? n.family ?? '')).filter(Boolean);
 
-/** An author, editor or publisher in common (an organisation may be the author of one copy and the publisher of the other). */
+const people = (item: CslItem) => [...nameKeys(item.author), ...nameKeys(item.editor), ...(item.publisher ? [foldText(item.publisher)] : [])];
+
+/**
+ * An author, editor or publisher in common (an organisation may be the author of one copy and the publisher
+ * of the other). Two copies that name nobody at all also agree: nothing tells them apart.
+ */
 function sharesPeople(a: CslItem, b: CslItem): boolean {
-  const left = new Set([...nameKeys(a.author), ...nameKeys(a.editor), ...(a.publisher ? [foldText(a.publisher)] : [])]);
-  return [...nameKeys(b.author), ...nameKeys(b.editor), ...(b.publisher ? [foldText(b.publisher)] : [])].some((k) => left.has(k));
+  const left = new Set(people(a));
+  const right = people(b);
+  return left.size === 0 && right.length === 0 ? true : right.some((k) => left.has(k));
 }
 
 /** Which rule, if any, makes `incoming` a duplicate of `saved`. */

@@ -63,6 +63,13 @@ export function indexTablesFor(records: readonly LibraryRecord[]): { blocks: Sea
   return { blocks, dedupe };
 }
 
+/** JSON with keys sorted, so key order does not count as a change. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
 /**
  * Version 1 → 2: records are kept (repaired if needed) and the search blocks and dedupe keys are built.
  * Returns the records to write back only when repair changed them.
@@ -71,7 +78,7 @@ export function migrateV1toV2(rows: readonly unknown[], now: number): { records:
   const repaired: LibraryRecord[] = [];
   const records = rows.map((raw, i) => {
     const record = repairRecord(raw, { id: `recovered-${now}-${i}`, now });
-    if (JSON.stringify(record) !== JSON.stringify(raw)) repaired.push(record);
+    if (canonical(record) !== canonical(raw)) repaired.push(record);
     return record;
   });
   return { records, repaired, ...indexTablesFor(records) };

@@ -1,0 +1,72 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { createLibraryRepository, createSearchIndex, openLibraryDb } from '@/lib/library';
+import { migrateV1toV2, repairRecord } from '@/lib/library/migrations';
+import { generateRecords } from '../../scripts/bench/search';
+
+// Version 1 exactly as shipped with the walking skeleton: copied, not imported, so editing db.ts cannot change it.
+const V1 = { records: 'id, savedAt, updatedAt, *tags, item.DOI, item.ISBN, item.URL' };
+
+describe('migrations (pure)', () => {
+  it('keeps a valid record as it is', () => {
+    const [record] = generateRecords(1);
+    expect(repairRecord(record, { id: 'x', now: 5 })).toEqual(record);
+  });
+
+  it('repairs a damaged record instead of dropping it', () => {
+    const repaired = repairRecord(
+      { id: 'a', savedAt: 10, item: { type: 'poem', title: '', URL: 'javascript:alert(1)', DOI: 'nope', publisher: 'IRMO' }, tags: ['ok', 5], note: 7 },
+      { id: 'x', now: 99 },
+    );
+    expect(repaired).toEqual({ id: 'a', savedAt: 10, updatedAt: 10, tags: ['ok'], note: '', item: { type: 'document', title: 'Untitled', publisher: 'IRMO' }, provenance: {} });
+    expect(repairRecord(null, { id: 'x', now: 99 })).toMatchObject({ id: 'x', savedAt: 99, item: { title: 'Untitled' } });
+  });
+
+  it('builds search blocks and dedupe keys for every record', () => {
+    const records = generateRecords(2500, 3);
+    const { records: kept, repaired, blocks, dedupe } = migrateV1toV2(records, 1);
+    expect(kept).toEqual(records);
+    expect(repaired).toEqual([]);
+    expect(blocks.map((b) => b.savedAt.length)).toEqual([1000, 1000, 500]);
+    expect(dedupe).toHaveLength(2500);
+    expect(createSearchIndex({ blocks }).size).toBe(2500);
+  });
+});
+
+describe('upgrading a stored database', () => {
+  it('from version 1 keeps all 10,000 records, searchable and de-duplicated', async () => {
+    const name = `upgrade-v1-${Date.now()}`;
+    const records = generateRecords(10_000, 5);
+    // Rows as version 1 stored them, including two damaged ones a bug could have left behind.
+    const rows: unknown[] = [...records];
+    rows[17] = { ...records[17]!, tags: undefined };
+    rows[4242] = { ...records[4242]!, item: { ...records[4242]!.item, URL: 'ftp://old.example/x' } };
+    const v1 = new Dexie(name);
+    v1.version(1).stores(V1);
+    await v1.table('records').bulkAdd(rows);
+    v1.close();
+
+    const db = openLibraryDb(name);
+    const repo = createLibraryRepository(db);
+    expect(await repo.count()).toBe(10_000);
+    const ids = records.map((r) => r.id);
+    const after = await repo.byIds(ids);
+    expect(after.map((r) => r.id)).toEqual(ids);
+    expect(after[17]!.tags).toEqual([]);
+    expect(after[4242]!.item.URL).toBeUndefined();
+    expect(after[4242]!.item.title).toBe(records[4242]!.item.title);
+    expect(after.filter((r, i) => i !== 17 && i !== 4242)).toEqual(records.filter((_, i) => i !== 17 && i !== 4242));
+
+    const index = createSearchIndex({ blocks: await repo.searchBlocks() });
+    expect(index.size).toBe(10_000);
+    const sample = records[777]!;
+    expect(index.search(`"${sample.item.title}"`).ids).toContain(sample.id);
+    expect((await repo.recent(3)).map((r) => r.id)).toEqual([ids[9999], ids[9998], ids[9997]]);
+    // De-duplication works against upgraded records.
+    const again = await repo.save([{ item: sample.item, provenance: {} }]);
+    expect(again.saved).toEqual([]);
+    expect(again.duplicates[0]?.duplicateOf.id).toBe(sample.id);
+    await db.delete();
+  }, 60_000);
+});
