@@ -162,8 +162,9 @@ function headingCandidate(blocks: Block[], ctx: PageContext): TitleCandidate | n
     t = quoted[0]!.text;
     score = 0.65;
   } else {
+    // "Book launch: Title" loses its label; "Launch of Networks: The evolving …" keeps the title's first part.
     const colon = t.match(/^([^:]{2,40}):\s+(.{8,})$/);
-    if (colon && NEWS_PREFIX.test(`${colon[1]}: x`)) t = colon[2]!;
+    if (colon && `${colon[1]}: x`.replace(NEWS_PREFIX, '') === 'x') t = colon[2]!;
     t = t.replace(NEWS_PREFIX, '').replace(NEWS_SUFFIX, '');
     if (NEWS_VERBS.test(t)) score = 0.3;
   }
@@ -175,6 +176,32 @@ function headingCandidate(blocks: Block[], ctx: PageContext): TitleCandidate | n
   }
   const cleaned = cleanTitle(t, ctx);
   return { title: cleaned.title, score, block: h.index, after, edition: cleaned.edition, year: cleaned.year };
+}
+
+const PUB_VERB =
+  /\s+(?:came out|comes out|was published|has been published|is published|was released|has been released|is released|appeared|has appeared|is out|is now available|was launched|has been launched|vient de paraître|est paru|ist erschienen|erschien|je objavljen[ao]?|je izašl[ao])\b/i;
+
+/**
+ * A sentence whose subject is the heading's title, often in fuller form, and whose verb says it came out:
+ * "Investing in Culture: Impact and Achievements came out to mark …" → the fuller title, and evidence.
+ */
+function subjectTitle(heading: TitleCandidate, blocks: Block[], ctx: PageContext): TitleCandidate | null {
+  const base = norm(heading.title);
+  if (base.length < 8) return null;
+  for (const b of blocks) {
+    if (b.level > 0 || b.index <= heading.block) continue;
+    if (b.index > heading.block + 4) break;
+    const text = b.text.replace(/\s+/g, ' ').slice(0, 400);
+    if (!norm(text.slice(0, heading.title.length + 5)).startsWith(base)) continue;
+    const verb = text.match(PUB_VERB);
+    if (!verb || verb.index === undefined || verb.index > 300) continue;
+    const subject = text.slice(0, verb.index);
+    // The subject is the title itself, or the title with a subtitle: not a clause ("X, which …").
+    if (norm(subject) !== base && !/^\s*[:–—-]/.test(subject.slice(heading.title.length))) continue;
+    const c = cleanTitle(subject, ctx);
+    return { title: c.title, score: 0.85, block: heading.block };
+  }
+  return null;
 }
 
 interface ImprintHit {
@@ -277,6 +304,14 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
     if (b.level === 0) candidates.push(...spanCandidates(b, ctx));
   }
   if (heading) candidates.push(heading);
+  // Any of the first headings may be the subject of the sentence below it (a section heading can come first).
+  for (const h of blocks.filter((b) => b.level > 0 && b.level <= 3 && b.text.length <= 300 && !isGenericHeading(b.text, ctx)).slice(0, 3)) {
+    const subject = subjectTitle({ title: cleanTitle(h.text, ctx).title, score: 0.6, block: h.index }, blocks, ctx);
+    if (subject) {
+      candidates.push(subject);
+      break;
+    }
+  }
   candidates.sort((a, b) => b.score - a.score || a.block - b.block);
   let best = candidates[0];
   if (!best || best.score < 0.5) return null;
@@ -423,6 +458,8 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
       const m = best.after.match(/(?:edited|compiled)\s+by\s+(.+)$/i);
       if (m) set('editor', parseNameList(m[1]!).map((n) => (n.literal ? n : isOrganisation(m[1]!) ? { literal: m[1]!.trim() } : n)), 0.8);
     }
+    // "Title, edited by X" names a work: that is evidence of a publication.
+    if (item.editor) evidence = Math.max(evidence, 0.7);
   }
 
   // What the prose says, sentence by sentence.

@@ -233,6 +233,11 @@ export function parseImprint(line: string): Imprint {
     }
     if (out.publisher) out.score += 1;
   }
+  // "Dana Foundation, 01 August 2002, USA": a day-precise date with nothing else bibliographic is a news
+  // dateline (source, date, country); imprints give a year or a month.
+  if (out.issued?.length === 3 && !out.pages && !out.ISBN && !out.DOI && !out.ISSN && !out.author && !out.editor && !/:/.test(line)) {
+    out.score = Math.min(out.score, 1);
+  }
   // "By EUROCITIES, Brussels, 2017": a body that heads the imprint as its author is also its publisher
   // (corpus README, rule 5); persons never are.
   if (!out.publisher && out.author?.length === 1 && out.author[0]!.literal && /^\s*by\s/i.test(line) && (out.place || out.issued || out.pages)) {

@@ -55,6 +55,21 @@ describe('announcement text', () => {
       <h1>Basics on arts participation</h1><p>By Anna Villarroya</p><h2>Basics on arts participation: Objectives and mechanisms.</h2><p>Text.</p></body></html>`);
     expect(item?.title).toBe('Basics on arts participation: Objectives and mechanisms');
   });
+  it('keeps a title that starts "Launch of X: …" whole, and reads ", edited by ORG" in a headline', () => {
+    const [item] = items('<h1>Launch of Networks: The evolving aspects of Culture, edited by Culturelink Network</h1><p>With this book the network celebrates twenty years of work.</p>');
+    expect(item).toMatchObject({ title: 'Networks: The evolving aspects of Culture', editor: [{ literal: 'Culturelink Network' }] });
+  });
+  it('does not read a news dateline (source, day, country) as an imprint', () => {
+    const [item] = items(`<h1>Planning a School Handbook</h1><p>Dana Foundation,<br>01 August 2002, USA</p>
+      <p>Arts Wire has announced the release of 'Planning a school handbook'. The book, published by The Dana Press, is free.</p>`);
+    expect(item).toMatchObject({ title: 'Planning a School Handbook', publisher: 'Dana Press' });
+    expect(item!.issued).toBeUndefined();
+  });
+  it('takes the fuller title from a sentence whose subject is the heading and whose verb says it came out', () => {
+    const [item] = items(`<h1>Cultural diversity</h1><h2>Investing in Culture for Development</h2>
+      <p>Investing in Culture for Development: Impact and Achievements of the Expert Facility came out to mark this year's Development Days. The booklet gives an account of the work.</p>`);
+    expect(item?.title).toBe('Investing in Culture for Development: Impact and Achievements of the Expert Facility');
+  });
   it('finds no publication on profiles, programmes and calls for chapters', () => {
     expect(items('<h1>Reports from Affiliates: The Institute</h1><p>The Institute was founded in 1963. It publishes books, reviews and a newsletter.</p>')).toEqual([]);
     expect(items('<h1>Routledge Companion to Cultural Policy – Call for Chapter Proposals</h1><p>This book aims to give cultural policy a global perspective. Anticipated publication June 2016.</p>')).toEqual([]);

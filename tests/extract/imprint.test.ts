@@ -48,6 +48,10 @@ describe('bibliographic lines', () => {
     ]);
     expect(parseImprint('Edited by Máté Kovacs').editor).toEqual([{ family: 'Kovacs', given: 'Máté' }]);
   });
+  it('refuses a news dateline', () => {
+    expect(isImprintLine('Dana Foundation, 01 August 2002, USA')).toBe(false);
+    expect(isImprintLine('Paris: UNESCO, 12 May 2015')).toBe(true);
+  });
   it('refuses an invalid ISBN and prose', () => {
     expect(parseImprint('ISBN 978-92-871-6696-7, 2010').ISBN).toBeUndefined();
     expect(isImprintLine('The association works in all areas of interest for cities, from culture to mobility.')).toBe(false);
