@@ -73,7 +73,8 @@ export function cleanTitle(raw: string, ctx: PageContext = {}): { title: string;
   t = t.replace(/\s+(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\.[a-z]{2,}\S*$/i, '').replace(/\.pdf$/i, '');
   t = t.replace(/(?<![.\s]\p{L})(?<!\b(?:\p{Lu}|[IVXLC]+|\d+))\.$/u, '').replace(/[\s,;:–—-]+$/, '').trim();
   t = t.replace(/^[\s"“„«‘']+|[\s"”“»’']+$/g, '').trim();
-  out.title = titleCase(t);
+  // "l'Île maudite" written mid-sentence: a title starts with a capital.
+  out.title = titleCase(t).replace(/^[ld](?=['’]\p{Lu})/u, (c) => c.toUpperCase());
   return out;
 }
 

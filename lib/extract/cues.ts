@@ -81,7 +81,7 @@ export function publisherCue(text: string, fullText = text): string | undefined 
     const org = cleanOrg(m[1]!);
     if (org && !/^(?:our|his|her|their)\b/i.test(org)) return org;
   }
-  m = text.match(new RegExp(String.raw`\b(?:publi(?:é|ée|és|ées)?\s+)?chez\s+(?:l['’]éditeur\s+|le même éditeur,?\s+)?${ORG_NAME}`, 'u'));
+  m = text.match(new RegExp(String.raw`\b(?:publi(?:é|ée|és|ées)?\s+)?[Cc]hez\s+(?:l['’]éditeur\s+|le même éditeur,?\s+)?${ORG_NAME}`, 'u'));
   if (m) return cleanOrg(m[1]!);
   m = text.match(new RegExp(String.raw`\b(?:report|study|publication|survey)\s+(?:from|of|by)\s+${ORG_NAME}`, 'u'));
   if (m && isOrganisation(m[1]!)) return cleanOrg(m[1]!);

@@ -22,6 +22,11 @@ export interface ExtractOptions {
 export interface Source {
   name: string;
   extract(doc: Document, url: string, options: ExtractOptions): SourceOutput;
+  /**
+   * Skipped when an earlier source found scholarly metadata (the page is that work, fully described): a
+   * page-level reader can then only add weak page fields, and it is the costliest step on large articles.
+   */
+  skipWhenAuthoritative?: boolean;
 }
 
 /** Every source, in order of registration. A test checks each one has fixtures. */
@@ -29,7 +34,11 @@ export const SOURCES: readonly Source[] = [
   { name: 'meta-tags', extract: (doc, url) => extractMetaTags(doc, url) },
   { name: 'json-ld', extract: (doc, url) => extractJsonLd(doc, url) },
   { name: 'coins', extract: (doc, url) => extractCoins(doc, url) },
-  { name: 'readability', extract: (doc, url, o) => extractReadability(doc, url, o.readabilityElementLimit ?? DEFAULT_READABILITY_ELEMENT_LIMIT) },
+  {
+    name: 'readability',
+    extract: (doc, url, o) => extractReadability(doc, url, o.readabilityElementLimit ?? DEFAULT_READABILITY_ELEMENT_LIMIT),
+    skipWhenAuthoritative: true,
+  },
   { name: 'record', extract: (doc, url) => extractRecord(doc, url) },
   { name: 'announcement', extract: (doc, url) => extractAnnouncement(doc, url) },
   { name: 'listing', extract: (doc, url) => extractListing(doc, url) },
@@ -84,7 +93,10 @@ export function assemble(drafts: Draft[], url: string): Candidate[] {
 export function extractPage(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
   const notes: string[] = [];
   const drafts: Draft[] = [];
-  for (const source of SOURCES) drafts.push(...safeRun(source, doc, url, options, notes));
+  for (const source of SOURCES) {
+    if (source.skipWhenAuthoritative && drafts.some((d) => d.authoritative)) continue;
+    drafts.push(...safeRun(source, doc, url, options, notes));
+  }
   let items: Candidate[] = [];
   try {
     items = assemble(drafts, url);

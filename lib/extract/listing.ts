@@ -7,7 +7,7 @@
  *  - headed entries: sibling headings, each a title, with an "Editors:" line or a date grouping above them.
  */
 import { announceScope, cleanTitle, pageContext, type PageContext } from './announcement';
-import { quotedSpans } from './cues';
+import { authorCue, editorCue, NON_PUB_NOUN, publisherCue, quotedSpans } from './cues';
 import { parseDate } from './dates';
 import { isImprintLine, isKnownPlace, parseImprint } from './imprint';
 import { isOrganisation, parseNameList, parsePerson } from './names';
@@ -247,6 +247,61 @@ function headedEntries(blocks: Block[]): Draft[] {
   return best.length >= 3 || (best.length >= 2 && signs >= 2) ? (signs >= Math.ceil(best.length / 2) ? best : []) : [];
 }
 
+/** A quoted or emphasised stretch of running text that could be a title ("l'Île maudite" included). */
+function titleSpans(block: Block): { text: string; start: number; end: number }[] {
+  const spans = quotedSpans(block.text);
+  for (const e of block.emphasis) {
+    if (spans.some((q) => q.start <= e.start && q.end >= e.end)) continue;
+    spans.push({ text: block.text.slice(e.start, e.end).trim(), start: e.start, end: e.end });
+  }
+  return spans
+    .filter((sp) => sp.text.length >= 3 && sp.text.length <= 250 && /^(?:[ldLD]['’])?[\p{Lu}\d]/u.test(sp.text) && !/^(?:https?:|www\.)/i.test(sp.text))
+    .sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Publications named in running prose, one after another: "“A”, edited by X and Y, “B” edited by Z" or a
+ * column of paragraphs each with an emphasised title followed by "imaginées par …", "by …". A title counts
+ * when the words right after it name its authors or editors; a paragraph with one title and a publisher cue
+ * ("publié chez …") joins them. Two or more such titles make a listing.
+ */
+function proseEntries(blocks: Block[]): Draft[] {
+  const strong: Draft[] = [];
+  const weak: Draft[] = [];
+  for (const b of blocks) {
+    if (b.level > 0 || b.text.length < 40 || b.text.length > 3000) continue;
+    const spans = titleSpans(b);
+    if (!spans.length || spans.length > 12) continue;
+    for (let i = 0; i < spans.length; i++) {
+      const sp = spans[i]!;
+      const before = b.text.slice(Math.max(spans[i - 1]?.end ?? 0, sp.start - 60), sp.start);
+      if (NON_PUB_NOUN.test(before.replace(/[\s,:"“„«‘']+$/, ''))) continue;
+      const after = b.text.slice(sp.end, Math.min(spans[i + 1]?.start ?? b.text.length, sp.end + 300)).replace(/\n/g, ' ');
+      const head = after.slice(0, 90);
+      const item: DraftItem = { title: cleanTitle(sp.text).title, type: 'book' };
+      const eds = editorCue(head);
+      const aus = eds.length ? [] : authorCue(head);
+      const cueAt = head.search(/\b(?:by|par|von|door|di|de|uredi|ured|edited|edit|hrsg|herausgegeben|a cura|sous la direction|écrit|coécrit|imaginé)/i);
+      if (eds.length) item.editor = eds;
+      if (aus.length) item.author = aus;
+      const named = (eds.length || aus.length) && cueAt >= 0 && cueAt <= 45;
+      // The publisher may be stated anywhere in this title's stretch of the paragraph.
+      const stretch = spans.length === 1 ? b.text.replace(/\n/g, ' ') : `${before} ${after}`;
+      let publisher: string | undefined;
+      for (const sentence of stretch.split(/(?<=[.!?])\s+/)) {
+        publisher = publisherCue(sentence);
+        if (publisher) break;
+      }
+      if (publisher) item.publisher = publisher;
+      const draft: Draft = { source: 'listing', describes: 'publication', order: b.index + i / 100, confidence: 0.6, item };
+      if (named) strong.push(draft);
+      else if (spans.length === 1 && publisher) weak.push(draft);
+    }
+  }
+  if (strong.length < 2) return [];
+  return [...strong, ...weak].sort((a, c) => a.order - c.order).slice(0, MAX_ITEMS);
+}
+
 export function extractListing(doc: Document, _url: string): SourceOutput {
   const { blocks } = pageText(doc);
   const ctx = pageContext(doc);
@@ -259,5 +314,5 @@ export function extractListing(doc: Document, _url: string): SourceOutput {
     // Publications described in the paragraphs after the headed entries ("This special edition: ‘…’").
     return { drafts: headed };
   }
-  return { drafts: [] };
+  return { drafts: proseEntries(blocks) };
 }

@@ -98,7 +98,8 @@ export function parseNameList(raw: string, max = 100): DraftName[] {
 }
 
 /** A run of capitalised name words ("Máté Kovacs", "N. Švob-Djokić", "Jean-Baptiste Jangène Vilmer"). */
-export const NAME_WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*\.?|\p{Lu}\.(?:-?\p{Lu}\.)*)`;
+// A full word never swallows a full stop: "… Jean-François Rochas. Chez …" ends the name at the sentence.
+export const NAME_WORD = String.raw`(?:\p{Lu}\p{Ll}?\.(?:-?\p{Lu}\.)*|\p{Lu}[\p{Ll}\p{Lu}'’\-]*)`;
 export const PERSON = String.raw`${NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|den|di|du|la|le|ter|d['’])\s*)?${NAME_WORD}){1,3}`;
 const TITLE_PREFIX = String.raw`(?:(?:prof|dr|doc|mr|mrs|ms|mag|akademik|professor|sc|dipl|ing)\.?\s+)*`;
 /** One or more persons joined by commas and and/&/und/i/et/y. */

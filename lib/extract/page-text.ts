@@ -134,9 +134,8 @@ export function pageText(doc: Document): PageText {
   };
 
   const walk = (node: Node, blockEl: Element) => {
-    const kids = node.childNodes;
-    for (let k = 0; k < kids.length; k++) {
-      const child = kids[k]!;
+    // Sibling links, not childNodes: some DOMs (linkedom) build a fresh list on every childNodes read.
+    for (let child = node.firstChild; child; child = child.nextSibling) {
       if (truncated) return;
       if (child.nodeType === 3) {
         const t = child.textContent ?? '';

@@ -39,6 +39,25 @@ describe('listings', () => {
     expect(c).toMatchObject({ editor: [{ family: 'Bianchi', given: 'Laura' }], publisher: 'Fondazione Cariplo', 'publisher-place': 'Milan', 'number-of-pages': '158' });
     expect(c!.author).toBeUndefined();
   });
+  it('reads several titles named in one sentence, each followed by its editors', () => {
+    const doc = dom(`<h1>Tri knjige</h1><p>Predstavljene knjige - "First Book: Making It Work", koju su uredili Nina Obuljen i Joost Smiers, "Second Book: New Ways" urednice Biserke Cvjetičanin i "Third Book in the Region" urednice Nade Švob-Đokić.</p>`);
+    const items = extractPage(doc, URL).items.map((c) => c.item);
+    expect(items.map((i) => i.title)).toEqual(['First Book: Making It Work', 'Second Book: New Ways', 'Third Book in the Region']);
+    expect(items.map((i) => i.editor?.map((e) => e.family))).toEqual([['Obuljen', 'Smiers'], ['Cvjetičanin'], ['Švob-Đokić']]);
+  });
+  it('reads a column of paragraphs, each with an emphasised title, its writers and its publisher', () => {
+    const doc = dom(`<h2>Le coin jeunesse</h2>
+      <p>Les petites histoires de <b>Bravo mon petit!</b>, imaginées par Louison Nielman, psychologue, sont charmantes. C'est publié chez Fleurus.</p>
+      <p>Pour les ados, c'est <b>l'Île maudite</b>, sur un scénario coécrit par Catherine Mollica et Jean-François Rochas. Chez le même éditeur, Fleurus.</p>
+      <p>Chez l'éditeur Saltimbanque, un lapin nous fait découvrir un jardin. C'est <b>La semaine du jardinier heureux</b>, un grand album.</p>`);
+    const items = extractPage(doc, URL).items.map((c) => c.item);
+    expect(items.map((i) => [i.title, i.publisher])).toEqual([['Bravo mon petit!', 'Fleurus'], ["L'Île maudite", 'Fleurus'], ['La semaine du jardinier heureux', 'Saltimbanque']]);
+    expect(items[1]!.author).toEqual([{ family: 'Mollica', given: 'Catherine' }, { family: 'Rochas', given: 'Jean-François' }]);
+  });
+  it('does not make a listing of one titled work or of titles without names', () => {
+    const doc = dom('<h1>News</h1><p>The articles take up “Global Citizenship and Identity” and “Conflict and Cooperation”, among others.</p><p>The book “One Work” by Ana Horvat is out.</p>');
+    expect(extractListing(doc, URL).drafts).toEqual([]);
+  });
   it('caps a 100,000-entry listing', () => {
     const rows = Array.from({ length: 100000 }, (_, i) => `<li>Author, A. (2001). Title number ${i}. Paris: Press.</li>`).join('');
     const t0 = Date.now();
