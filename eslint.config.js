@@ -43,7 +43,6 @@ const rooms = [
   },
   {
     files: ['components/**'],
-    ignores: ['components/use-live-query.ts'], // liveQuery is Dexie's observable, read-only
     paths: [{ ...dexie, allowTypeImports: true }, browserApi],
     patterns: [forbid(['entrypoints'], 'components are wired by entrypoints, not the reverse.')],
     globals: true,

@@ -1,12 +1,15 @@
+import { useState } from 'preact/hooks';
 import type { LibraryRepository } from '@/lib/library';
-import type { Candidate, ExtractResult } from '@/lib/model';
-import type { ExportJob, ExportOutput } from './export-panel';
+import type { Candidate, ExtractResult, LibraryRecord } from '@/lib/model';
 import { CapturePanel } from './capture-panel';
-import { LibraryList } from './library-list';
+import type { ExportJob, ExportOutput } from './export-panel';
+import { LibraryView, type LibraryChanges } from './library-view';
+import type { RecordActions } from './record-view';
 
-export interface AppServices {
+export interface AppServices extends RecordActions {
   capture(): Promise<ExtractResult>;
-  save(candidates: Candidate[]): Promise<number>;
+  save(candidates: Candidate[]): Promise<{ saved: LibraryRecord[]; duplicates: { index: number; duplicateOf: LibraryRecord; rule: string; candidate: Candidate }[] }>;
+  applyDuplicate(id: string, candidate: Candidate): Promise<LibraryRecord>;
   library: LibraryRepository;
   runExport(job: ExportJob, signal: AbortSignal): Promise<ExportOutput>;
   copy(text: string, html?: string): Promise<void>;
@@ -15,13 +18,19 @@ export interface AppServices {
 
 /** The popup: what this page offers on top, the library below. Services are passed in (STYLE.md 7). */
 export function App({ services }: { services: AppServices }) {
+  const [changes, setChanges] = useState<LibraryChanges | null>(null);
   return (
     <main>
       <header>
         <h1>Colophon</h1>
       </header>
-      <CapturePanel capture={services.capture} save={services.save} />
-      <LibraryList library={services.library} runExport={services.runExport} copy={services.copy} download={services.download} />
+      <CapturePanel
+        capture={services.capture}
+        save={services.save}
+        applyDuplicate={services.applyDuplicate}
+        onSaved={(records) => setChanges({ upserted: records, removed: [] })}
+      />
+      <LibraryView library={services.library} actions={services} changes={changes} runExport={services.runExport} copy={services.copy} download={services.download} />
     </main>
   );
 }

@@ -13,13 +13,15 @@ interface Props {
   saved: boolean;
   expanded: boolean;
   error: string | undefined;
+  /** "Already in your library", with an offer to update the saved record instead of a second copy. */
+  duplicate?: { text: string; canUpdate: boolean; onUpdate(): void } | undefined;
   onToggle(checked: boolean): void;
   onExpand(expanded: boolean): void;
   onChange(form: ItemForm): void;
 }
 
 /** One found publication: a checkbox to include it, and every field editable, each with where it came from. */
-export function CandidateEditor({ index, form, summary, provenance, checked, saved, expanded, error, onToggle, onExpand, onChange }: Props) {
+export function CandidateEditor({ index, form, summary, provenance, checked, saved, expanded, error, duplicate, onToggle, onExpand, onChange }: Props) {
   const id = (field: string) => `c${index}-${field}`;
   return (
     <fieldset class={`candidate${checked ? '' : ' unchecked'}${saved ? ' saved' : ''}`} data-testid="candidate">
@@ -41,6 +43,16 @@ export function CandidateEditor({ index, form, summary, provenance, checked, sav
           {expanded ? 'Hide fields' : 'Edit'}
         </button>
       </div>
+      {duplicate && (
+        <p class="duplicate" data-testid="duplicate">
+          {duplicate.text}{' '}
+          {duplicate.canUpdate && (
+            <button type="button" class="link" onClick={duplicate.onUpdate} data-testid="update-duplicate">
+              Update the saved record
+            </button>
+          )}
+        </p>
+      )}
       <div id={id('fields')} hidden={!expanded}>
       <div class="row">
         <label for={id('type')}>Type</label>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { describeItem, formToItem, itemToForm, type Candidate, type CslItem, type ExtractResult, type ItemForm } from '@/lib/model';
+import { describeItem, formToItem, itemToForm, type Candidate, type CslItem, type ExtractResult, type ItemForm, type LibraryRecord } from '@/lib/model';
 import { CandidateEditor } from './candidate-editor';
 
 interface Draft {
@@ -10,14 +10,22 @@ interface Draft {
   saved: boolean;
   expanded: boolean;
   error?: string;
+  /** Set when the library already holds this publication: which record, and by which rule. */
+  duplicate?: { id: string; rule: string; candidate: Candidate; updated: boolean };
 }
 
 interface Props {
   /** Finds the publications on the target tab (through the background). */
   capture(): Promise<ExtractResult>;
-  /** Saves the checked candidates (through the background); resolves when they are stored. */
-  save(candidates: Candidate[]): Promise<number>;
+  /** Saves the checked candidates (through the background): new ones are stored, known ones come back as duplicates. */
+  save(candidates: Candidate[]): Promise<{ saved: LibraryRecord[]; duplicates: { index: number; duplicateOf: LibraryRecord; rule: string; candidate: Candidate }[] }>;
+  /** Updates a saved record from this capture (fields the user edited in the library are kept). */
+  applyDuplicate(id: string, candidate: Candidate): Promise<LibraryRecord>;
+  /** Tells the library list what changed. */
+  onSaved(records: LibraryRecord[]): void;
 }
+
+const RULES: Record<string, string> = { doi: 'same DOI', isbn: 'same ISBN', url: 'same address and title', title: 'same title, year and author' };
 
 const toDraft = (c: Candidate, _i: number, all: readonly Candidate[]): Draft => ({
   base: c.item,
@@ -36,7 +44,7 @@ function summarise(d: Draft): string {
 }
 
 /** What the page offers: each found publication with a checkbox and its fields, and the Save button. */
-export function CapturePanel({ capture, save }: Props) {
+export function CapturePanel({ capture, save, applyDuplicate, onSaved }: Props) {
   const [state, setState] = useState<
     { phase: 'reading' } | { phase: 'error'; message: string } | { phase: 'ready'; result: ExtractResult }
   >({ phase: 'reading' });
@@ -66,8 +74,9 @@ export function CapturePanel({ capture, save }: Props) {
 
   const onSave = async () => {
     const chosen: Candidate[] = [];
+    const chosenDraft: number[] = [];
     let invalid = false;
-    const checked = drafts.map((d) => {
+    const checked = drafts.map((d, i) => {
       if (!d.checked || d.saved) return d;
       const parsed = formToItem(d.form, d.base);
       if (!parsed.ok) {
@@ -75,6 +84,7 @@ export function CapturePanel({ capture, save }: Props) {
         return { ...d, expanded: true, error: `${parsed.field}: ${parsed.message}` };
       }
       chosen.push({ item: parsed.item, provenance: d.provenance });
+      chosenDraft.push(i);
       return d;
     });
     setDrafts(checked);
@@ -82,9 +92,20 @@ export function CapturePanel({ capture, save }: Props) {
     setSaving(true);
     setStatus(null);
     try {
-      const n = await save(chosen);
-      setStatus({ kind: 'info', text: n === 1 ? 'Saved to your library.' : `Saved ${n} publications to your library.` });
-      setDrafts((ds) => ds.map((d) => (d.checked && !d.saved ? { ...d, saved: true, checked: false, expanded: false } : d)));
+      const { saved, duplicates } = await save(chosen);
+      const dupByDraft = new Map(duplicates.map((dup) => [chosenDraft[dup.index], dup]));
+      const n = saved.length;
+      const parts = [n === 0 ? '' : n === 1 ? 'Saved to your library.' : `Saved ${n} publications to your library.`];
+      if (duplicates.length) parts.push(duplicates.length === 1 ? 'One is already in your library.' : `${duplicates.length} are already in your library.`);
+      setStatus({ kind: 'info', text: parts.filter(Boolean).join(' ') });
+      setDrafts((ds) =>
+        ds.map((d, i) => {
+          const dup = dupByDraft.get(i);
+          if (dup) return { ...d, checked: false, duplicate: { id: dup.duplicateOf.id, rule: dup.rule, candidate: dup.candidate, updated: false } };
+          return d.checked && !d.saved ? { ...d, saved: true, checked: false, expanded: false } : d;
+        }),
+      );
+      if (saved.length) onSaved(saved);
     } catch (error) {
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -134,6 +155,22 @@ export function CapturePanel({ capture, save }: Props) {
               error={d.error}
               onToggle={(checked) => update(i, { checked })}
               onExpand={(expanded) => update(i, { expanded })}
+              duplicate={
+                d.duplicate && {
+                  text: d.duplicate.updated ? 'Saved record updated ✓' : `Already in your library (${RULES[d.duplicate.rule] ?? d.duplicate.rule}).`,
+                  canUpdate: !d.duplicate.updated,
+                  onUpdate: async () => {
+                    const dup = d.duplicate!;
+                    try {
+                      const record = await applyDuplicate(dup.id, dup.candidate);
+                      update(i, { duplicate: { ...dup, updated: true } });
+                      onSaved([record]);
+                    } catch (error) {
+                      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+                    }
+                  },
+                }
+              }
               onChange={(form) => update(i, { form })}
             />
           ))}

@@ -1,6 +1,6 @@
 /**
  * The background service worker: wiring only. It captures tabs and writes the library; the popup may close
- * at any moment, so no save ever runs there.
+ * at any moment, so no write ever runs there.
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { createLibraryRepository, openLibraryDb } from '@/lib/library';
@@ -13,6 +13,24 @@ export default defineBackground(() => {
   handle({
     // The page is untrusted: its result is parsed (lengths capped, http(s) URLs only) before anyone uses it.
     capture: async ({ tabId }) => extractResultSchema.parse(await runExtractor(tabId)),
-    save: async ({ candidates }) => ({ saved: await library.saveCandidates(candidates) }),
+    save: ({ candidates }) => library.save(candidates),
+    applyDuplicate: async ({ id, candidate, fields }) => ({ record: await library.applyDuplicate(id, candidate, fields) }),
+    update: async ({ id, item, clear, tags, note }) => {
+      const cleared = Object.fromEntries((clear ?? []).map((field) => [field, undefined]));
+      const patch = { ...(item || clear ? { item: { ...item, ...cleared } } : {}), ...(tags ? { tags } : {}), ...(note !== undefined ? { note } : {}) };
+      return { record: await library.update(id, patch) };
+    },
+    remove: async ({ ids }) => ({ removed: await library.remove(ids) }),
+    restore: async ({ records }) => (await library.restore(records), { restored: records.length }),
+    tag: async ({ ids, add, remove }) => ({ changed: await library.tag(ids, { ...(add ? { add } : {}), ...(remove ? { remove } : {}) }) }),
+    import: async ({ items }) => {
+      const outcome = await library.importItems(items);
+      return {
+        added: outcome.added,
+        duplicates: outcome.duplicates.length,
+        invalid: outcome.invalid.slice(0, 1000),
+        ...(outcome.error ? { error: outcome.error.message } : {}),
+      };
+    },
   });
 });

@@ -24,8 +24,13 @@ const services: AppServices = {
   capture: async () => send('capture', { tabId: await targetTabId() }),
   save: async (candidates) => {
     void requestPersistentStorage().catch(() => false);
-    return (await send('save', { candidates })).saved.length;
+    return send('save', { candidates });
   },
+  applyDuplicate: async (id, candidate) => (await send('applyDuplicate', { id, candidate })).record,
+  update: async (id, change) => (await send('update', { id, ...change })).record,
+  remove: async (ids) => (await send('remove', { ids })).removed,
+  restore: async (records) => void (await send('restore', { records })),
+  tag: async (ids, change) => (await send('tag', { ids, ...change })).changed,
   library,
   runExport: runExportInWorker,
   copy: (text, html) => (html ? copyRich(html, text) : copyText(text)),

@@ -5,7 +5,13 @@ import { dispatch, isOwnPage, type Handlers } from '@/lib/messaging';
 const result = { url: 'https://example.org/p', pageTitle: 'P', items: [], notes: [] };
 const handlers = (over: Partial<Handlers> = {}): Handlers => ({
   capture: vi.fn(async () => result),
-  save: vi.fn(async () => ({ saved: [] })),
+  save: vi.fn(async () => ({ saved: [], duplicates: [] })),
+  applyDuplicate: vi.fn(async () => Promise.reject(new Error('unused'))),
+  update: vi.fn(async () => Promise.reject(new Error('unused'))),
+  remove: vi.fn(async () => ({ removed: [] })),
+  restore: vi.fn(async () => ({ restored: 0 })),
+  tag: vi.fn(async () => ({ changed: 0 })),
+  import: vi.fn(async () => ({ added: 0, duplicates: 0, invalid: [] })),
   ...over,
 });
 
@@ -22,6 +28,10 @@ describe('message dispatch', () => {
     expect(await dispatch(h, 'capture')).toMatchObject({ ok: false });
     expect(await dispatch(h, { name: 'capture', data: { tabId: -1 } })).toMatchObject({ ok: false });
     expect(await dispatch(h, { name: 'save', data: { candidates: [] } })).toMatchObject({ ok: false });
+    expect(await dispatch(h, { name: 'tag', data: { ids: ['a'], add: ['x'.repeat(61)] } })).toMatchObject({ ok: false });
+    expect(await dispatch(h, { name: 'update', data: { id: 'a', item: { URL: 'javascript:alert(1)' } } })).toMatchObject({ ok: false });
+    expect(await dispatch(h, { name: 'update', data: { id: 'a', clear: ['__proto__'] } })).toMatchObject({ ok: false });
+    expect(h.update).not.toHaveBeenCalled();
     expect(h.capture).not.toHaveBeenCalled();
     expect(h.save).not.toHaveBeenCalled();
   });
