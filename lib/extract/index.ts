@@ -3,7 +3,7 @@
  * Sources are registered in SOURCES; `merge` combines their proposals per publication.
  */
 import type { Candidate, ExtractResult } from '../model';
-import { cleanText, LIMITS } from '../model';
+import { cleanText, LIMITS } from '../model/text';
 import { extractAnnouncement } from './announcement';
 import { extractCoins } from './coins';
 import { extractJsonLd } from './json-ld';

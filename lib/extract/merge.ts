@@ -4,7 +4,11 @@
  * schema field by field, so one bad value never costs the others. Nothing is invented: a field no draft
  * states stays empty.
  */
-import { candidateSchema, cleanText, cslItemSchema, LIMITS, type Candidate, type CslItem, type ProvenanceMap } from '../model';
+// Plain checks, not the zod schemas: this file runs inside every page the user clips, and zod (half the
+// content script, plus its schema compilation on each run) cost more than the extraction itself. The
+// background still parses the result with the schemas; a test checks these checks agree with them.
+import type { Candidate, CslItem, ProvenanceMap } from '../model';
+import { cleanText, isWebUrl, LIMITS } from '../model/text';
 import { isValidIsbn } from './identifiers';
 import type { Draft, DraftField, DraftItem, DraftName } from './types';
 
@@ -15,41 +19,70 @@ const FIELDS: DraftField[] = [
 /** Fields a page-level draft (og:, Readability, a news JSON-LD) may fill: never dates or people of the page. */
 const PAGE_FIELDS = new Set<DraftField>(['title', 'container-title']);
 
-const TYPES = new Set(cslItemSchema.shape.type.options as readonly string[]);
+/** The record schema's item types (lib/model ITEM_TYPES; a test keeps the two lists equal). */
+export const EXTRACT_ITEM_TYPES: readonly string[] = [
+  'book', 'chapter', 'report', 'pamphlet', 'article-journal', 'article-magazine', 'article-newspaper', 'article', 'thesis',
+  'periodical', 'paper-conference', 'webpage', 'document',
+];
+const TYPES = new Set(EXTRACT_ITEM_TYPES);
 
-function cleanName(n: DraftName): CslItem['author'] extends (infer T)[] | undefined ? T | null : never {
-  const lit = n.literal ? cleanText(n.literal, LIMITS.short) : '';
+/** Length caps of the record schema, per text field. */
+const MAX: Partial<Record<DraftField, number>> = {
+  title: LIMITS.title, 'container-title': LIMITS.title, 'collection-title': LIMITS.title, abstract: LIMITS.long,
+  page: 40, volume: 40, issue: 40, edition: 40, ISBN: 60, ISSN: 60,
+};
+
+type CslName = NonNullable<CslItem['author']>[number];
+
+function cleanName(n: DraftName): CslName | null {
+  const lit = typeof n.literal === 'string' ? cleanText(n.literal, LIMITS.short) : '';
   if (lit) return { literal: lit };
-  const family = n.family ? cleanText(n.family, LIMITS.short) : '';
-  const given = n.given ? cleanText(n.given, LIMITS.short) : '';
+  const family = typeof n.family === 'string' ? cleanText(n.family, LIMITS.short) : '';
+  const given = typeof n.given === 'string' ? cleanText(n.given, LIMITS.short) : '';
   if (!family) return null;
   return given ? { family, given } : { family };
 }
 
+const inRange = (x: unknown, lo: number, hi: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= lo && x <= hi;
+
+/** A value as the record schema would keep it, or undefined when the schema would refuse it. */
 function cleanValue(field: DraftField, v: unknown): unknown {
   if (v === undefined || v === null) return undefined;
   switch (field) {
     case 'author':
     case 'editor': {
       if (!Array.isArray(v)) return undefined;
-      const names = (v as DraftName[]).map(cleanName).filter((n): n is NonNullable<typeof n> => n !== null).slice(0, 100);
+      const names = (v as DraftName[]).filter((n) => n && typeof n === 'object').map(cleanName).filter((n): n is CslName => n !== null).slice(0, 100);
       return names.length ? names : undefined;
     }
     case 'issued': {
       if (!Array.isArray(v) || !v.length) return undefined;
-      const parts = (v as number[]).slice(0, 3).filter((x) => Number.isInteger(x));
-      return parts.length ? { 'date-parts': [parts] } : undefined;
+      const [y, m, d] = v as unknown[];
+      if (!inRange(y, -9999, 9999)) return undefined;
+      const parts: number[] = [y];
+      if (inRange(m, 1, 12)) {
+        parts.push(m);
+        if (inRange(d, 1, 31)) parts.push(d);
+      }
+      return { 'date-parts': [parts] };
     }
     case 'number-of-pages': {
+      if (typeof v !== 'string' && typeof v !== 'number') return undefined;
       const s = String(v).trim();
       return /^\d{1,6}$/.test(s) && Number(s) > 0 ? String(Number(s)) : undefined;
     }
     case 'ISBN':
-      return typeof v === 'string' && isValidIsbn(v) ? cleanText(v, 60) : undefined;
+      return typeof v === 'string' && isValidIsbn(v) ? cleanText(v, 60) || undefined : undefined;
     case 'type':
       return typeof v === 'string' && TYPES.has(v) ? v : undefined;
+    case 'DOI': {
+      const s = typeof v === 'string' ? v.trim() : '';
+      return /^10\.\d{4,9}\/\S{1,300}$/.test(s) ? s : undefined;
+    }
+    case 'language':
+      return typeof v === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v) ? v : undefined;
     default:
-      return typeof v === 'string' ? cleanText(v, field === 'abstract' ? LIMITS.long : field === 'title' || field === 'container-title' ? LIMITS.title : LIMITS.short) || undefined : undefined;
+      return typeof v === 'string' ? cleanText(v, MAX[field] ?? LIMITS.short) || undefined : undefined;
   }
 }
 
@@ -68,26 +101,21 @@ export function mergeDrafts(drafts: Draft[], url: string): Candidate | null {
       if (value === undefined) continue;
       let confidence = d.fieldConfidence?.[field] ?? d.confidence;
       if (d.describes === 'page') confidence *= 0.5;
-      confidence = Math.max(0, Math.min(1, confidence));
+      confidence = Number.isFinite(confidence) ? Math.max(0, Math.min(1, confidence)) : 0;
       if (!best || confidence > best.confidence) best = { value, confidence, source: d.source };
     }
     if (!best) continue;
-    // Each field is checked on its own, so one bad value never costs the others.
-    const check = (cslItemSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>)[field];
-    const parsed = check?.safeParse(best.value);
-    if (!parsed?.success) continue;
-    item[field] = parsed.data;
+    item[field] = best.value;
     if (field !== 'type') provenance[field as keyof CslItem] = { source: best.source.slice(0, 40), confidence: Math.round(best.confidence * 100) / 100 };
   }
   if (!item['title']) return null;
   item['type'] ??= 'document';
-  item['URL'] = url;
-  provenance.URL = { source: 'page', confidence: 1 };
-  const result = candidateSchema.safeParse({ item, provenance });
-  if (result.success) return result.data;
-  // Should not happen (fields were checked one by one), but never throw over it.
-  const minimal = candidateSchema.safeParse({ item: { type: item['type'], title: item['title'], URL: url }, provenance: { title: provenance.title } });
-  return minimal.success ? minimal.data : null;
+  const pageUrl = url.trim().slice(0, LIMITS.url);
+  if (isWebUrl(pageUrl)) {
+    item['URL'] = pageUrl;
+    provenance.URL = { source: 'page', confidence: 1 };
+  }
+  return { item: item as CslItem, provenance };
 }
 
 const norm = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
