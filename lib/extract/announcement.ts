@@ -11,7 +11,7 @@ import { findDois, labelledIsbns } from './identifiers';
 import { readMeta, siteName } from './meta-tags';
 import { parseDate } from './dates';
 import { isOrganisation, parseNameList } from './names';
-import { emphasised, pageText, type Block } from './page-text';
+import { pageText, type Block } from './page-text';
 import type { Draft, DraftItem, DraftName, SourceOutput } from './types';
 
 export interface PageContext {
@@ -99,9 +99,8 @@ interface TitleCandidate {
   year?: number;
 }
 
-const FILLER_START = /^(?:the|a|an|le|la|les|el|los|die|der|das|il|lo)\s/i;
 
-function spanCandidates(block: Block, ctx: PageContext): TitleCandidate[] {
+function spanCandidates(block: Block): TitleCandidate[] {
   const out: TitleCandidate[] = [];
   const text = block.text;
   const spans = quotedSpans(text).map((q) => ({ ...q, emph: false }));
@@ -261,12 +260,6 @@ function titleForImprint(hit: ImprintHit, byIndex: Map<number, Block>, ctx: Page
   return { title: c.title, score: 0.9, block: found[0]!.index, edition: c.edition, year: c.year };
 }
 
-function mergeNames(a: DraftName[] | undefined, b: DraftName[]): DraftName[] {
-  const out = [...(a ?? [])];
-  for (const n of b) if (!out.some((o) => (o.family ?? o.literal) === (n.family ?? n.literal))) out.push(n);
-  return out;
-}
-
 export interface AnnouncementResult {
   item: DraftItem;
   fieldConfidence: Partial<Record<keyof DraftItem, number>>;
@@ -299,10 +292,10 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
   for (const b of blocks.slice(0, 300)) {
     if (b.level > 0 && b !== byIndex.get(heading?.block ?? -1)) {
       // Quoted titles inside headings (e.g. 'The book "X" marks …').
-      for (const c of spanCandidates(b, ctx)) if (c.score >= 0.8) candidates.push(c);
+      for (const c of spanCandidates(b)) if (c.score >= 0.8) candidates.push(c);
       continue;
     }
-    if (b.level === 0) candidates.push(...spanCandidates(b, ctx));
+    if (b.level === 0) candidates.push(...spanCandidates(b));
   }
   if (heading) candidates.push(heading);
   // Any of the first headings may be the subject of the sentence below it (a section heading can come first).
