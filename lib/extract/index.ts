@@ -40,8 +40,9 @@ export const SOURCES: readonly Source[] = [
     skipWhenAuthoritative: true,
   },
   { name: 'record', extract: (doc, url) => extractRecord(doc, url) },
-  { name: 'announcement', extract: (doc, url) => extractAnnouncement(doc, url) },
-  { name: 'listing', extract: (doc, url) => extractListing(doc, url) },
+  { name: 'announcement', extract: (doc, url) => extractAnnouncement(doc, url), skipWhenAuthoritative: true },
+  // A page with scholarly metadata is that one work: its reference list is never read as a listing.
+  { name: 'listing', extract: (doc, url) => extractListing(doc, url), skipWhenAuthoritative: true },
 ];
 
 const MAX_ITEMS = 500;

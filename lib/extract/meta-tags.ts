@@ -220,10 +220,31 @@ export function siteName(meta: MetaMap): string | undefined {
   return first(meta, 'og:site_name', 'application-name');
 }
 
+/**
+ * A preprint's registered DOI shown as a link on its page: one whose suffix carries the work's own arXiv id
+ * (a reference list's DOIs never do).
+ */
+function ownDoiLink(doc: Document, id: string): string | undefined {
+  const bare = id.replace(/v\d+$/, '').toLowerCase();
+  let n = 0;
+  for (const a of doc.querySelectorAll('a[href*="doi.org/10."]')) {
+    if (++n > 300) break;
+    const doi = cleanDoi(a.getAttribute('href') ?? '');
+    if (doi && doi.toLowerCase().endsWith(bare)) return doi;
+  }
+  return undefined;
+}
+
 export function extractMetaTags(doc: Document, _url: string): SourceOutput {
   const meta = readMeta(doc);
   const drafts: Draft[] = [];
   const hw = highwire(meta);
+  const arxivId = first(meta, 'citation_arxiv_id');
+  if (hw && arxivId) {
+    // The repository that issues the preprint is its publisher.
+    hw.publisher ??= 'arXiv';
+    hw.DOI ??= ownDoiLink(doc, arxivId);
+  }
   if (hw) drafts.push({ source: 'highwire', describes: 'publication', order: 0, confidence: 0.9, item: hw, authoritative: true });
   const dc = dublinCore(meta);
   // A DC title alone is often a CMS echo of <title>; with a creator, identifier or date it describes a work.

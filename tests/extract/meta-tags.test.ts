@@ -33,4 +33,13 @@ describe('meta tags', () => {
     expect(og?.describes).toBe('page');
     expect(extractPage(doc, URL).items).toEqual([]);
   });
+  it('reads a preprint repository as publisher and its own DOI link, never a reference DOI', () => {
+    const doc = dom(`<html><head><title>x</title><meta name="citation_title" content="Attention"><meta name="citation_arxiv_id" content="1706.03762"></head>
+      <body><ol><li><a href="https://doi.org/10.1000/other.1234">ref</a></li></ol><a href="https://doi.org/10.48550/arXiv.1706.03762">doi</a>
+      <p>By Someone, Paris: Fake Press, 2001, 20 pages</p></body></html>`);
+    const [c] = extractPage(doc, URL).items;
+    expect(c?.item).toMatchObject({ title: 'Attention', publisher: 'arXiv', DOI: '10.48550/arXiv.1706.03762' });
+    // Scholarly metadata describes the work: the page's prose is not read over it.
+    expect(c?.item['publisher-place']).toBeUndefined();
+  });
 });
