@@ -21,10 +21,11 @@ export interface ExtractOptions {
 
 export interface Source {
   name: string;
-  extract(doc: Document, url: string, options: ExtractOptions): SourceOutput;
+  /** `earlier`: what the sources before it proposed. */
+  extract(doc: Document, url: string, options: ExtractOptions, earlier: readonly Draft[]): SourceOutput;
   /**
-   * Skipped when an earlier source found scholarly metadata (the page is that work, fully described): a
-   * page-level reader can then only add weak page fields, and it is the costliest step on large articles.
+   * Skipped when an earlier source found scholarly metadata (the page is that work, fully described): the
+   * prose and page readers can then only add noise, and they are the costliest steps on long articles.
    */
   skipWhenAuthoritative?: boolean;
 }
@@ -34,22 +35,24 @@ export const SOURCES: readonly Source[] = [
   { name: 'meta-tags', extract: (doc, url) => extractMetaTags(doc, url) },
   { name: 'json-ld', extract: (doc, url) => extractJsonLd(doc, url) },
   { name: 'coins', extract: (doc, url) => extractCoins(doc, url) },
-  {
-    name: 'readability',
-    extract: (doc, url, o) => extractReadability(doc, url, o.readabilityElementLimit ?? DEFAULT_READABILITY_ELEMENT_LIMIT),
-    skipWhenAuthoritative: true,
-  },
   { name: 'record', extract: (doc, url) => extractRecord(doc, url) },
   { name: 'announcement', extract: (doc, url) => extractAnnouncement(doc, url), skipWhenAuthoritative: true },
   // A page with scholarly metadata is that one work: its reference list is never read as a listing.
   { name: 'listing', extract: (doc, url) => extractListing(doc, url), skipWhenAuthoritative: true },
+  {
+    name: 'readability',
+    // It describes the page, so it can only complete a publication an earlier source found.
+    extract: (doc, url, o, earlier) =>
+      extractReadability(doc, url, o.readabilityElementLimit ?? DEFAULT_READABILITY_ELEMENT_LIMIT, earlier.some((d) => d.describes === 'publication')),
+    skipWhenAuthoritative: true,
+  },
 ];
 
 const MAX_ITEMS = 500;
 
-function safeRun(source: Source, doc: Document, url: string, options: ExtractOptions, notes: string[]): Draft[] {
+function safeRun(source: Source, doc: Document, url: string, options: ExtractOptions, notes: string[], earlier: readonly Draft[]): Draft[] {
   try {
-    const out = source.extract(doc, url, options);
+    const out = source.extract(doc, url, options, earlier);
     if (out.notes) notes.push(...out.notes);
     return out.drafts;
   } catch {
@@ -96,7 +99,7 @@ export function extractPage(doc: Document, url: string, options: ExtractOptions 
   const drafts: Draft[] = [];
   for (const source of SOURCES) {
     if (source.skipWhenAuthoritative && drafts.some((d) => d.authoritative)) continue;
-    drafts.push(...safeRun(source, doc, url, options, notes));
+    drafts.push(...safeRun(source, doc, url, options, notes, drafts));
   }
   let items: Candidate[] = [];
   try {

@@ -22,11 +22,16 @@ function countElements(doc: Document, stopAt: number): number {
   return n;
 }
 
-export function extractReadability(doc: Document, _url: string, elementLimit = DEFAULT_READABILITY_ELEMENT_LIMIT): SourceOutput {
+/**
+ * `needed`: false when no other source found a publication for these page fields to complete; the (costly)
+ * parse is then skipped, but a page too large for it still gets its note.
+ */
+export function extractReadability(doc: Document, _url: string, elementLimit = DEFAULT_READABILITY_ELEMENT_LIMIT, needed = true): SourceOutput {
   const count = countElements(doc, elementLimit + 1);
   if (count > elementLimit) {
     return { drafts: [], notes: [`Page too large for Readability (over ${elementLimit} elements); read through its metadata and visible text.`] };
   }
+  if (!needed) return { drafts: [] };
   let article: ReturnType<Readability<string>['parse']> = null;
   try {
     const clone = doc.cloneNode(true) as Document;

@@ -21,4 +21,7 @@ describe('Readability', () => {
     expect(out.notes?.[0]).toMatch(/too large/);
     expect(extractPage(dom(article), URL, { readabilityElementLimit: 5 }).notes.join(' ')).toMatch(/too large/);
   });
+  it('is not run when no other source found a publication to complete', () => {
+    expect(extractReadability(dom(article), URL, 3000, false).drafts).toEqual([]);
+  });
 });
