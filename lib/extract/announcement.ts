@@ -53,9 +53,9 @@ export function titleCase(s: string): string {
 }
 
 /** Cleans a title: trailing full stop, edition and year in brackets, site suffixes. */
-export function cleanTitle(raw: string, ctx: PageContext = {}): { title: string; edition?: string; year?: number } {
+export function cleanTitle(raw: string, ctx: PageContext = {}): { title: string; edition?: string; year?: number; series?: string } {
   let t = raw.replace(/\s+/g, ' ').trim();
-  const out: { title: string; edition?: string; year?: number } = { title: t };
+  const out: { title: string; edition?: string; year?: number; series?: string } = { title: t };
   if (ctx.siteName && t.length > ctx.siteName.length + 3) {
     const esc = ctx.siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     t = t.replace(new RegExp(`\\s*[|\\-–—:]\\s*${esc}$`, 'i'), '').replace(new RegExp(`^${esc}\\s*[|\\-–—:]\\s*`, 'i'), '');
@@ -64,6 +64,12 @@ export function cleanTitle(raw: string, ctx: PageContext = {}): { title: string;
   if (ed) {
     out.edition = ed[1];
     t = t.slice(0, ed.index).trim();
+  }
+  // A series statement set after the title as if a subtitle: "Title: fundamentals of education planning N° 87".
+  const series = t.match(/^(.{3,}?)\s*[:.]\s+(\p{Ll}[^:]{3,80}?)\s+(?:N°|Nº|No\.|Nr\.|n°|#)\s*(\d{1,4})$/u);
+  if (series) {
+    out.series = series[2];
+    t = series[1]!;
   }
   const yr = t.match(/\s*\((1[5-9]\d\d|20\d\d)\)\s*$/);
   if (yr) {
@@ -458,6 +464,8 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
 
   // What the prose says, sentence by sentence.
   const fullText = blocks.map((b) => b.text).join('\n');
+  const titleWords = norm(title).split(' ').filter((w) => w.length > 3).slice(0, 4);
+  const ns = (x: string) => ` ${norm(x)} `;
   // Only the first stretch of prose is read: announcements state their facts early, and huge pages stay fast.
   let budget = 15000;
   const prose = blocks.filter((b) => b.level === 0 && b.text.length > 20 && b.text.length < 5000 && (budget -= b.text.length) > 0).slice(0, 50);
@@ -468,7 +476,9 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
       const pub = publisherCue(s, fullText);
       if (pub && !item.publisher) {
         set('publisher', pub, 0.6);
-        evidence = Math.max(evidence, 0.6);
+        // "X is written and produced by Y" about a website is no publication: the sentence must speak of
+        // a publication (a noun such as book or report) or of the title itself.
+        if (PUB_NOUN.test(s) || (titleWords.length && titleWords.filter((w) => ns(s).includes(` ${w} `)).length * 2 >= titleWords.length)) evidence = Math.max(evidence, 0.6);
       }
       const eds = editorCue(s);
       if (eds.length && !item.editor) {

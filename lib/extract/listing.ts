@@ -216,7 +216,9 @@ function headedEntries(blocks: Block[]): Draft[] {
         if (/magazine|journal/i.test(m)) item.type = 'periodical';
         return '';
       });
-      item.title = cleanTitle(t.replace(/\s+:\s+/g, ': ')).title;
+      const cleaned = cleanTitle(t.replace(/\s+:\s+/g, ': '));
+      item.title = cleaned.title;
+      if (cleaned.series) item['collection-title'] = cleaned.series;
       const gd = group && group.text.length < 30 ? parseDate(group.text, false) : null;
       if (gd && !item.issued) item.issued = gd;
       for (const b of body) {

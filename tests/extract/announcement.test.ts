@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractAnnouncement } from '../../lib/extract/announcement';
+import { cleanTitle, extractAnnouncement } from '../../lib/extract/announcement';
 import { extractPage } from '../../lib/extract';
 import { dom, URL } from './helpers';
 
@@ -69,6 +69,15 @@ describe('announcement text', () => {
     const [item] = items(`<h1>Cultural diversity</h1><h2>Investing in Culture for Development</h2>
       <p>Investing in Culture for Development: Impact and Achievements of the Expert Facility came out to mark this year's Development Days. The booklet gives an account of the work.</p>`);
     expect(item?.title).toBe('Investing in Culture for Development: Impact and Achievements of the Expert Facility');
+  });
+  it('does not take a website credit ("written and produced by") under a section heading as a publication', () => {
+    expect(items('<h1>About This Site</h1><p>Daring Site is written and produced by John Doe.</p><h2>Mac Apps</h2><ul><li>BBEdit</li><li>Acorn</li></ul>')).toEqual([]);
+    const [item] = items('<h1>Planning a School Handbook</h1><p>The book, published by The Dana Press, is free.</p>');
+    expect(item?.publisher).toBe('Dana Press');
+  });
+  it('moves a series statement set like a subtitle out of the title', () => {
+    expect(cleanTitle('Planning for cultural diversity: fundamentals of education planning N° 87')).toMatchObject({ title: 'Planning for cultural diversity', series: 'fundamentals of education planning' });
+    expect(cleanTitle('Culture: A Reader No. 2').title).toBe('Culture: A Reader No. 2');
   });
   it('finds no publication on profiles, programmes and calls for chapters', () => {
     expect(items('<h1>Reports from Affiliates: The Institute</h1><p>The Institute was founded in 1963. It publishes books, reviews and a newsletter.</p>')).toEqual([]);
