@@ -130,10 +130,15 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
       setActive(-1);
     }
   };
+  // Installed once; it calls the handler of the latest render through a ref. (Re-installing it from an effect
+  // each render left a stale handler in place when effects ran late, as they do in a background tab.)
+  const onKeyRef = useRef(onKey);
+  onKeyRef.current = onKey;
   useEffect(() => {
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  });
+    const controller = new AbortController();
+    document.addEventListener('keydown', (e) => onKeyRef.current(e), { signal: controller.signal });
+    return () => controller.abort();
+  }, []);
 
   const toggle = (id: string, on: boolean) =>
     setSelected((s) => {

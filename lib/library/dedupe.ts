@@ -59,6 +59,9 @@ export function nearIdenticalTitles(a: string, b: string): boolean {
   if (x === y) return x.length > 0;
   const shorter = Math.min(x.length, y.length);
   if (shorter < 10) return false;
+  // "Volume 12" and "Volume 13", "Report 2016" and "Report 2017" are different publications, not typos.
+  const numbers = (t: string) => (t.match(/\d+/g) ?? []).join(' ');
+  if (numbers(a) !== numbers(b)) return false;
   return withinEdits(x, y, Math.max(1, Math.floor(shorter / 20)));
 }
 

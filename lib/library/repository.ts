@@ -14,6 +14,9 @@ import { BLOCK_SIZE, decodeBlock, encodeBlock, type SearchBlock } from './search
 import { toSearchRow, type SearchRow } from './search/row';
 
 /** An incoming publication the library already holds: offered as an update of the saved record. */
+/** Above this many records sharing a half-title key, the key is not used to find duplicates. */
+const CROWDED_KEY = 50;
+
 export interface DuplicateProposal {
   /** Its position in what was saved. */
   index: number;
@@ -169,21 +172,39 @@ export function createLibraryRepository(
   async function sortOut(candidates: readonly Candidate[], savedAtOf: (i: number) => number) {
     const keysOf = candidates.map((c) => duplicateKeys(c.item));
     // One exact lookup per key: `anyOf` over thousands of keys walks the index far slower in fake-indexeddb.
-    const lookups = await Promise.all([...new Set(keysOf.flat())].map((k) => db.dedupe.where('keys').equals(k).primaryKeys()));
-    const matchIds = new Set(lookups.flat());
-    const library = (await db.records.bulkGet([...matchIds])).filter((r): r is LibraryRecord => r !== undefined);
+    const uniqueKeys = [...new Set(keysOf.flat())];
+    const lookups = await Promise.all(uniqueKeys.map((k) => db.dedupe.where('keys').equals(k).primaryKeys()));
+    const idsByKey = new Map<string, string[]>();
+    uniqueKeys.forEach((key, i) => {
+      const ids = lookups[i]!;
+      // A half-title shared by many records ("annual report 20…") tells nothing: comparing against all of them
+      // would make each save cost O(library). Exact keys (DOI, ISBN, URL, whole title) are always kept.
+      if (ids.length > CROWDED_KEY && /^(head|tail):/.test(key)) return;
+      idsByKey.set(key, ids);
+    });
+    const matched = await db.records.bulkGet([...new Set([...idsByKey.values()].flat())]);
+    const byId = new Map(matched.filter((r): r is LibraryRecord => r !== undefined).map((r) => [r.id, r]));
+    const libraryFor = (keys: readonly string[]) => keys.flatMap((k) => (idsByKey.get(k) ?? []).map((id) => byId.get(id)).filter((r): r is LibraryRecord => r !== undefined));
     const fresh: LibraryRecord[] = [];
     const freshByKey = new Map<string, LibraryRecord[]>();
     const duplicates: { index: number; record: LibraryRecord; rule: DuplicateRule }[] = [];
     candidates.forEach((candidate, index) => {
       const keys = keysOf[index]!;
-      const nearby = new Set([...library, ...keys.flatMap((k) => freshByKey.get(k) ?? [])]);
+      const freshFor = keys.flatMap((k) => {
+        const list = freshByKey.get(k) ?? [];
+        return list.length > CROWDED_KEY && /^(head|tail):/.test(k) ? [] : list;
+      });
+      const nearby = new Set([...libraryFor(keys), ...freshFor]);
       const duplicate = findDuplicate(candidate.item, [...nearby]);
       if (duplicate) return duplicates.push({ index, ...duplicate });
       const at = savedAtOf(index);
       const record = libraryRecordSchema.parse({ id: newId(), savedAt: at, updatedAt: at, tags: [], note: '', item: candidate.item, provenance: candidate.provenance });
       fresh.push(record);
-      for (const k of keys) freshByKey.set(k, [...(freshByKey.get(k) ?? []), record]);
+      for (const k of keys) {
+        const list = freshByKey.get(k);
+        if (list) list.push(record);
+        else freshByKey.set(k, [record]);
+      }
     });
     return { fresh, duplicates };
   }

@@ -1,0 +1,100 @@
+/**
+ * A large library in real Chromium: 10,000 records imported through the background, then the popup is
+ * searched with a typo and a filter, a result is opened, edited, tagged, deleted and restored; saving a
+ * page twice offers to update the saved record instead of a second copy.
+ */
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic } from '../../scripts/serve-static.mjs';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { generateItems } from './generate';
+
+const OUT = resolve(import.meta.dirname, '../../test-results/e2e');
+let server: { url: string; close(): Promise<unknown> };
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await serveStatic(resolve(import.meta.dirname, '../../demo'));
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a library of 10,000 records', () => {
+  it('searches with a typo and a filter, opens, edits, tags, deletes and undoes', { timeout: 240_000 }, async () => {
+    const pageUrl = `${server.url}/announcement.html`;
+    await (await browser.context.newPage()).goto(pageUrl);
+    const popup = await browser.openPopup(pageUrl);
+    await popup.getByTestId('candidate').first().waitFor();
+
+    // Import through the same message the library page uses.
+    const items = generateItems(10_000);
+    const outcome = await popup.evaluate(
+      (data) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ name: 'import', data: { items: data } }),
+      items,
+    );
+    expect(outcome).toMatchObject({ ok: true, data: { added: 10_000, duplicates: 0 } });
+
+    await popup.reload();
+    await popup.getByTestId('record').first().waitFor();
+    await expect.poll(() => popup.getByTestId('count').textContent()).toBe('10,000');
+    // Virtualised: only the rows in view are in the DOM.
+    expect(await popup.getByTestId('record').count()).toBeLessThan(40);
+
+    // "/" focuses the search box; "govrnance" has a typo; the filter keeps 2010–2012.
+    await popup.keyboard.press('/');
+    await popup.keyboard.type('govrnance year:2010..2012');
+    await expect.poll(() => popup.getByTestId('count').textContent()).toMatch(/^\d[\d,]* of 10,000$/);
+    const found = Number((await popup.getByTestId('count').textContent())!.split(' of ')[0]!.replace(/,/g, ''));
+    const expected = items.filter((it) => /Governance/.test(String(it.title)) && [2010, 2011, 2012].includes((it.issued as { 'date-parts': number[][] })['date-parts'][0]![0]!)).length;
+    expect(found).toBe(expected);
+    const firstTitle = await popup.getByTestId('record').first().locator('.record-title').textContent();
+    expect(firstTitle).toContain('Governance');
+    await popup.screenshot({ path: resolve(OUT, 'popup-search.png'), fullPage: true });
+
+    // Arrow down + Enter opens the first result.
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('Enter');
+    await popup.getByTestId('record-view').waitFor();
+    expect(await popup.getByTestId('record-title').textContent()).toBe(firstTitle);
+
+    await popup.getByTestId('tag-input').fill('to read');
+    await popup.getByTestId('tag-input').press('Enter');
+    await popup.locator('.tag').filter({ hasText: 'to read' }).waitFor();
+    await popup.getByTestId('edit').click();
+    await popup.locator('#edit-publisher-place').fill('Rijeka');
+    await popup.getByTestId('save-edit').click();
+    await popup.locator('dd').filter({ hasText: 'Rijeka' }).waitFor();
+
+    await popup.getByTestId('back').click();
+    await popup.getByTestId('search').fill('tag:"to read" rijeka');
+    await expect.poll(() => popup.getByTestId('count').textContent()).toBe('1 of 10,000');
+
+    await popup.getByTestId('record').first().locator('.record-open').click();
+    await popup.getByTestId('delete').click();
+    await popup.getByTestId('undo').waitFor();
+    await expect.poll(() => popup.getByTestId('count').textContent()).toBe('0 of 9,999');
+    await popup.getByTestId('undo').click();
+    await expect.poll(() => popup.getByTestId('count').textContent()).toBe('1 of 10,000');
+  });
+
+  it('offers to update a record saved before instead of saving a second copy', async () => {
+    const pageUrl = `${server.url}/listing.html`;
+    await (await browser.context.newPage()).goto(pageUrl);
+    let popup = await browser.openPopup(pageUrl);
+    await popup.getByTestId('candidate').first().waitFor();
+    await popup.getByTestId('save').click();
+    await popup.getByRole('status').filter({ hasText: 'Saved 3' }).waitFor();
+
+    popup = await browser.openPopup(pageUrl);
+    await popup.getByTestId('candidate').first().waitFor();
+    await popup.getByTestId('save').click();
+    await popup.getByRole('status').filter({ hasText: '3 are already in your library' }).waitFor();
+    expect(await popup.getByTestId('duplicate').count()).toBe(3);
+    await popup.getByTestId('update-duplicate').first().click();
+    await popup.getByTestId('duplicate').filter({ hasText: 'updated' }).waitFor();
+    await expect.poll(() => popup.getByTestId('count').textContent()).toBe('10,003');
+  });
+});
