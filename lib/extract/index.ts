@@ -41,9 +41,15 @@ export const SOURCES: readonly Source[] = [
   { name: 'listing', extract: (doc, url) => extractListing(doc, url), skipWhenAuthoritative: true },
   {
     name: 'readability',
-    // It describes the page, so it can only complete a publication an earlier source found.
+    // It describes the page, so it can only complete a publication that the page itself is (an article an
+    // earlier source found); a book announced on the page gains nothing from it.
     extract: (doc, url, o, earlier) =>
-      extractReadability(doc, url, o.readabilityElementLimit ?? DEFAULT_READABILITY_ELEMENT_LIMIT, earlier.some((d) => d.describes === 'publication')),
+      extractReadability(
+        doc,
+        url,
+        o.readabilityElementLimit ?? DEFAULT_READABILITY_ELEMENT_LIMIT,
+        earlier.some((d) => d.describes === 'publication' && /^article/.test(d.item.type ?? '')),
+      ),
     skipWhenAuthoritative: true,
   },
 ];

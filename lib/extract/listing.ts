@@ -175,7 +175,8 @@ function posts(doc: Document, blocks: Block[], ctx: PageContext): Draft[] | null
   if (!starts.length) return null;
   const drafts: Draft[] = [];
   for (let i = 0; i < starts.length && drafts.length < MAX_ITEMS; i++) {
-    const scope = blocks.filter((b) => b.index >= starts[i]! && b.index < (starts[i + 1] ?? Infinity));
+    // Block indexes are array positions: a scope is a slice (a filter per post was quadratic on huge archives).
+    const scope = blocks.slice(starts[i]!, starts[i + 1] ?? blocks.length);
     const res = announceScope(scope, { ...ctx, ogTitle: undefined });
     if (res && res.evidence >= 0.6) drafts.push({ source: 'listing', describes: 'publication', order: res.order, confidence: 0.7, fieldConfidence: res.fieldConfidence, item: res.item });
   }
@@ -194,10 +195,11 @@ function headedEntries(blocks: Block[]): Draft[] {
       const h = heads[i]!;
       if (parseDate(h.text, false) && h.text.length < 25) continue;
       const next = heads[i + 1]?.index ?? Infinity;
-      const body = blocks.filter((b) => b.index > h.index && b.index < next && b.level === 0).slice(0, 4);
+      const body = blocks.slice(h.index + 1, Math.min(next, h.index + 9)).filter((b) => b.level === 0).slice(0, 4);
       if (!body.length || body[0]!.text.length > 1200) continue;
       // The nearest date-only heading above groups the entry ("January 2008").
-      const group = [...blocks.slice(0, h.index)].reverse().find((b) => b.level > 0 && b.level < h.level);
+      let group: Block | undefined;
+      for (let k = h.index - 1; k >= 0 && !group; k--) if (blocks[k]!.level > 0 && blocks[k]!.level < h.level) group = blocks[k];
       const item: DraftItem = {};
       let t = h.text.replace(/\s+/g, ' ').trim();
       const yr = t.match(/,\s*((?:1[5-9]|20)\d\d)$/);

@@ -85,7 +85,15 @@ export function pageText(doc: Document): PageText {
   const flush = () => {
     if (!cur) return;
     const raw = cur.parts.join('');
-    if (raw.trim()) {
+    if (!cur.emphasis.length) {
+      // No offsets to keep: collapse with two linear regexes instead of the character walk below.
+      const text = raw.replace(/[^\S\n]+/g, ' ').replace(/ ?\n[ \n]*/g, '\n').trim();
+      if (text && blocks.length < MAX_BLOCKS) {
+        const tag = cur.tag;
+        const level = /^H[1-6]$/.test(tag) ? Number(tag[1]) : 0;
+        blocks.push({ index: blocks.length, tag, level, text, emphasis: [], el: cur.el, hint: cur.hint });
+      } else if (text) truncated = true;
+    } else if (raw.trim()) {
       // Collapse spaces but keep line breaks; remap emphasis offsets through the collapse.
       const map: number[] = [];
       const out: string[] = [];
