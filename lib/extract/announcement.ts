@@ -181,7 +181,23 @@ function headingCandidate(blocks: Block[], ctx: PageContext): TitleCandidate | n
     after = by[2];
   }
   const cleaned = cleanTitle(t, ctx);
-  return { title: cleaned.title, score, block: h.index, after, edition: cleaned.edition, year: cleaned.year };
+  const sub = subtitleLine(blocks, h);
+  return { title: sub ? `${cleaned.title}: ${sub}` : cleaned.title, score, block: h.index, after, edition: cleaned.edition, year: cleaned.year };
+}
+
+/**
+ * A subtitle set on its own line right under the heading, wholly emphasised ("Europe: a human enterprise" /
+ * "<b>30 stories for 70 years of European history</b>"): short, no sentence, no date, byline or imprint.
+ */
+function subtitleLine(blocks: Block[], h: Block): string | undefined {
+  const next = blocks.find((b) => b.index === h.index + 1);
+  if (!next || next.level > 0 || next.text.length > 150 || next.text.length < 8 || next.text.includes('\n')) return undefined;
+  const covered = next.emphasis.reduce((n, s) => n + (s.end - s.start), 0);
+  if (covered < next.text.length - 1) return undefined;
+  const t = next.text.trim();
+  if (/[.!?:]$/.test(t) || !/^[\p{Lu}\d]/u.test(t) || BYLINE.test(t) || /^(?:by|edited by|von|par)\s/i.test(t)) return undefined;
+  if (parseDate(t, false) || isImprintLine(t) || t.split(' ').length < 3) return undefined;
+  return t;
 }
 
 const PUB_VERB =

@@ -146,7 +146,8 @@ function fromJsonLd(doc: Document): Draft[] {
         if (types.includes('product') && sku && isValidIsbn(sku)) {
           item.ISBN = sku;
           item.type = 'book';
-          drafts.push({ source: 'json-ld', describes: 'publication', order: 0, confidence: 0.6, item });
+          // A shop's product name carries shop wording ("Title (2019)"): the page's own heading names the book better.
+          drafts.push({ source: 'json-ld', describes: 'publication', order: 0, confidence: 0.6, fieldConfidence: { title: 0.5 }, item });
         } else drafts.push({ source: 'json-ld', describes: 'page', order: 0, confidence: 0.3, item });
       }
     }

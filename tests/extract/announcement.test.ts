@@ -79,6 +79,14 @@ describe('announcement text', () => {
     expect(cleanTitle('Planning for cultural diversity: fundamentals of education planning N° 87')).toMatchObject({ title: 'Planning for cultural diversity', series: 'fundamentals of education planning' });
     expect(cleanTitle('Culture: A Reader No. 2').title).toBe('Culture: A Reader No. 2');
   });
+  it('reads a wholly emphasised line under the heading as the subtitle, over a shop product name', () => {
+    const [item] = items(`<html><head><title>T</title><script type="application/ld+json">{"@type":"Product","name":"Europe: a human enterprise (2019)","sku":"978-92-871-8973-8"}</script></head><body>
+      <h1>Europe: a human enterprise (2019)</h1><p><strong>30 stories for 70 years of European history</strong></p>
+      <p>The 30 contributions compiled by Denis Huber tell the story.</p></body></html>`);
+    expect(item).toMatchObject({ title: 'Europe: a human enterprise: 30 stories for 70 years of European history', ISBN: '978-92-871-8973-8' });
+    const [plain] = items('<h1>A Book Title</h1><p><strong>Posted 3 March 2019</strong></p><p>The book, published by Some Press, is out.</p>');
+    expect(plain?.title).toBe('A Book Title');
+  });
   it('finds no publication on profiles, programmes and calls for chapters', () => {
     expect(items('<h1>Reports from Affiliates: The Institute</h1><p>The Institute was founded in 1963. It publishes books, reviews and a newsletter.</p>')).toEqual([]);
     expect(items('<h1>Routledge Companion to Cultural Policy – Call for Chapter Proposals</h1><p>This book aims to give cultural policy a global perspective. Anticipated publication June 2016.</p>')).toEqual([]);
