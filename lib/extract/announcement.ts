@@ -103,6 +103,34 @@ interface TitleCandidate {
   after?: string;
   edition?: string;
   year?: number;
+  /** A citation written inside a sentence: its imprint and the names before the title. */
+  inline?: { imprint: Imprint; author?: DraftName[] };
+}
+
+/**
+ * A citation written inside a sentence: "IRMO researchers have published a new book: A and B in cooperation
+ * with C, <em>Title</em>, Zagreb: IRMO, 2016. The book …". The emphasised title is followed, up to the end of
+ * its sentence, by a real imprint (place or publisher, and a year); the names between the colon or sentence
+ * start and the title are its authors (contributors "in cooperation with" are not).
+ */
+function inlineCitations(block: Block): TitleCandidate[] {
+  const out: TitleCandidate[] = [];
+  for (const s of block.emphasis) {
+    const title = block.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
+    if (title.split(' ').length < 2 || title.length > 250) continue;
+    const rest = block.text.slice(s.end, s.end + 300).replace(/\n/g, ' ');
+    if (!/^\s*,/.test(rest)) continue;
+    const sentenceEnd = rest.search(/\.\s+(?=\p{Lu})|\.?$/u);
+    const line = rest.slice(0, sentenceEnd).replace(/^\s*,\s*/, '');
+    const imprint = parseImprint(line);
+    if (!isImprintLine(line, imprint) || !imprint.issued || !(imprint.publisher || imprint.place)) continue;
+    const lead = block.text.slice(Math.max(0, s.start - 300), s.start).replace(/\n/g, ' ');
+    const names = lead.split(/[:;]\s+|[.!?]\s+(?=\p{Lu})/u).pop()!.replace(/[\s,]+$/, '').replace(/\s+(?:in cooperation with|in collaboration with|with the assistance of|assisted by)\s+.*$/i, '');
+    const author = names && names.length < 200 && /^\p{Lu}/u.test(names) ? parseNameList(names).filter((n) => !n.literal) : [];
+    const c = cleanTitle(title);
+    out.push({ title: c.title, score: 0.9, block: block.index, inline: { imprint, author: author.length && author.length <= 10 ? author : undefined } });
+  }
+  return out;
 }
 
 
@@ -317,7 +345,7 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
       for (const c of spanCandidates(b)) if (c.score >= 0.8) candidates.push(c);
       continue;
     }
-    if (b.level === 0) candidates.push(...spanCandidates(b));
+    if (b.level === 0) candidates.push(...spanCandidates(b), ...(b.emphasis.length ? inlineCitations(b) : []));
   }
   if (heading) candidates.push(heading);
   // Any of the first headings may be the subject of the sentence below it (a section heading can come first).
@@ -431,6 +459,16 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
   if (best.year) set('issued', [best.year], 0.6);
 
   let evidence = best.score >= 0.8 ? best.score : 0;
+  if (best.inline) {
+    const im = best.inline.imprint;
+    set('author', best.inline.author, 0.85);
+    set('editor', im.editor, 0.85);
+    set('publisher', im.publisher, 0.85);
+    set('publisher-place', im.place, 0.85);
+    set('issued', im.issued, 0.85);
+    set('number-of-pages', im.pages, 0.85);
+    set('ISBN', im.ISBN, 0.9);
+  }
   // The imprint nearest the title.
   const near = hits.find((h) => Math.abs(h.block - best.block) <= 4) ?? (anchored ? hit : undefined);
   if (near) {

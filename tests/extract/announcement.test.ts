@@ -87,6 +87,17 @@ describe('announcement text', () => {
     const [plain] = items('<h1>A Book Title</h1><p><strong>Posted 3 March 2019</strong></p><p>The book, published by Some Press, is out.</p>');
     expect(plain?.title).toBe('A Book Title');
   });
+  it('reads a citation written inside a sentence; "in cooperation with" contributors are not authors', () => {
+    const [item] = items(`<h1>Tag: IRMO</h1><h2>Recent publications – Summer 2016</h2>
+      <p>IRMO researchers have published a new book: Hrvoje Butković and Višnja Samardžija in cooperation with Ivana Skazlić, <em>Nonstandard work in Croatia: Challenges</em>, Zagreb: IRMO, 2016. The book takes up nonstandard work.</p>`);
+    expect(item).toMatchObject({
+      title: 'Nonstandard work in Croatia: Challenges',
+      author: [{ family: 'Butković', given: 'Hrvoje' }, { family: 'Samardžija', given: 'Višnja' }],
+      publisher: 'IRMO',
+      'publisher-place': 'Zagreb',
+      issued: { 'date-parts': [[2016]] },
+    });
+  });
   it('finds no publication on profiles, programmes and calls for chapters', () => {
     expect(items('<h1>Reports from Affiliates: The Institute</h1><p>The Institute was founded in 1963. It publishes books, reviews and a newsletter.</p>')).toEqual([]);
     expect(items('<h1>Routledge Companion to Cultural Policy – Call for Chapter Proposals</h1><p>This book aims to give cultural policy a global perspective. Anticipated publication June 2016.</p>')).toEqual([]);
