@@ -137,6 +137,8 @@ const ORG_STUDY = /\b(?:a\s+study|a\s+report|research|een onderzoek|onderzoek|un
 /** Authors a sentence names ("book by A", "čiji je autor dr A", "a study by X and Y"). */
 export function authorCue(text: string): DraftName[] {
   const m = text.match(AUTHOR_BEFORE);
+  // "Its introduction is written by …", "translated by …": preface writers and translators are not authors.
+  if (m && /\b(?:introduction|preface|foreword|afterword|postface|epilogue|prologue|translat\w*|illustrat\w*|review\w*|einleitung|vorwort|préface|postface|uvod|predgovor|pogovor)\b[^.;]*$/i.test(text.slice(0, m.index ?? 0))) return [];
   if (m) {
     const names = parseNameList(m[1]!).filter((n) => !n.literal);
     // "by A, <appositive>, and B, <appositive>"

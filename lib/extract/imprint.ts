@@ -114,6 +114,8 @@ export function parseImprint(line: string): Imprint {
   const out: Imprint = { score: 0 };
   let s = ` ${line.replace(/\s+/g, ' ').trim()} `;
   if (s.length > 400) return out;
+  // A line that is only a date ("December 25, 2017") is a post's date, not an imprint.
+  if (s.length < 45 && parseDate(s, false) && s.replace(new RegExp(`${MONTH_PATTERN}|\\d+|[.,/\\s-]|st|nd|rd|th|of|the|de`, 'gi'), '').length <= 2) return out;
 
   const isbns = labelledIsbns(s);
   if (isbns.length) {

@@ -98,6 +98,14 @@ describe('announcement text', () => {
       issued: { 'date-parts': [[2016]] },
     });
   });
+  it('prefers the titled form over a headline, and never takes an introduction writer as author', () => {
+    const [item] = items(`<h2>The book "Identity Issues" marks the first message from the Foundation</h2><p>December 25, 2017</p>
+      <p>The Albabtain Cultural Foundation has started a project. The Foundation has released the first work, titled "Issues of Identity: A Global Perspective," which is published in English.</p>
+      <p>Its introduction is written by Professor Luigi Moccia, of Roma Tre.</p>`);
+    expect(item).toMatchObject({ title: 'Issues of Identity: A Global Perspective', publisher: 'Albabtain Cultural Foundation' });
+    expect(item!.author).toBeUndefined();
+    expect(item!.issued).toBeUndefined();
+  });
   it('finds no publication on profiles, programmes and calls for chapters', () => {
     expect(items('<h1>Reports from Affiliates: The Institute</h1><p>The Institute was founded in 1963. It publishes books, reviews and a newsletter.</p>')).toEqual([]);
     expect(items('<h1>Routledge Companion to Cultural Policy – Call for Chapter Proposals</h1><p>This book aims to give cultural policy a global perspective. Anticipated publication June 2016.</p>')).toEqual([]);

@@ -48,6 +48,10 @@ describe('bibliographic lines', () => {
     ]);
     expect(parseImprint('Edited by Máté Kovacs').editor).toEqual([{ family: 'Kovacs', given: 'Máté' }]);
   });
+  it('refuses a line that is only a date', () => {
+    expect(isImprintLine('December 25, 2017')).toBe(false);
+    expect(parseImprint('December 25, 2017').publisher).toBeUndefined();
+  });
   it('refuses a news dateline', () => {
     expect(isImprintLine('Dana Foundation, 01 August 2002, USA')).toBe(false);
     expect(isImprintLine('Paris: UNESCO, 12 May 2015')).toBe(true);
