@@ -6,7 +6,7 @@
  * inside titles) are never taken: a date is only read from an imprint or from a "published on" phrase.
  */
 import { authorCue, dateCue, editorCue, NON_PUB_NOUN, PUB_NOUN, publisherCue, quotedSpans, TITLED_CUE } from './cues';
-import { isImprintLine, parseImprint, type Imprint } from './imprint';
+import { isImprintLine, isKnownPlace, parseImprint, type Imprint } from './imprint';
 import { findDois, labelledIsbns } from './identifiers';
 import { readMeta, siteName } from './meta-tags';
 import { parseDate } from './dates';
@@ -43,6 +43,9 @@ const norm = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').
 
 /** All-caps titles from title pages are put in title case; other text is left as written. */
 export function titleCase(s: string): string {
+  // "RE | SHAPING POLICIES: A Decade of …": a shouted main title before a subtitle in normal case.
+  const parts = s.split(/(?<=\S):\s+/);
+  if (parts.length > 1 && parts.some((p) => /\p{Ll}/u.test(p))) return parts.map(titleCase).join(': ');
   if (/\p{Ll}/u.test(s) || !/\p{Lu}{3,}/u.test(s)) return s;
   const small = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with', 'from']);
   return s
@@ -557,8 +560,20 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
     }
   }
   if (!item.ISBN) {
-    const isbn = labelledIsbns(fullText)[0];
-    if (isbn) set('ISBN', isbn, 0.7);
+    const isbn = labelledIsbns(fullText.slice(0, 20000))[0];
+    if (isbn) {
+      set('ISBN', isbn, 0.7);
+      // A (check-digit valid) ISBN printed on the page is the mark of a book the page presents.
+      evidence = Math.max(evidence, 0.6);
+    }
+  }
+  // A title page's verso transcribed on the page: "Published in 2015 by … 75352 Paris 07 SP, France".
+  const verso = fullText.slice(0, 20000).match(/\b(?:First\s+)?[Pp]ublished\s+in\s+(1[5-9]\d\d|20\d\d)\s+by\s+([^\n]{3,300})/);
+  if (verso) {
+    evidence = Math.max(evidence, 0.7);
+    set('issued', [Number(verso[1])], 0.7);
+    const place = verso[2]!.split(/[\s,]+/).find((w, i, a) => isKnownPlace(w) || (i + 1 < a.length && isKnownPlace(`${w} ${a[i + 1]}`)));
+    if (place) set('publisher-place', place, 0.7);
   }
   if (!item.DOI) {
     const m = fullText.match(/\b(?:DOI|doi)\s*:?\s*(?:https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/\S+)/);

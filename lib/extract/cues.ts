@@ -76,7 +76,10 @@ function cleanOrg(s: string): string | undefined {
 export function publisherCue(text: string, fullText = text): string | undefined {
   let m = text.match(/(?:publishing house|publisher|izdavačk[aei] kuć[aei]|maison d['’]édition|casa editrice|editorial|verlag|nakladnik|izdavač)\s*[„“"«]?\s*([\p{Lu}][^„“"»”,.;()]{1,60}?)\s*[“”"»]?(?=[,.;)]|\s+(?:je|has|a|hat|ha|heeft|is|who|which|that|the|published|released|issued)\b|$)/iu);
   if (m) return cleanOrg(m[1]!);
-  m = text.match(new RegExp(String.raw`\b(?:published|issued|produced|released|brought out|publi(?:é|ée|és|ées)|édité|edité|herausgegeben|veröffentlicht|erschienen|publicad[oa]|pubblicat[oa]|objavil[aoi]?|izdal[aoi]?|uitgegeven)\s+(?:by|par|von|bei|im|por|da|od|door)\s+${ORG_NAME}`, 'u'));
+  // A title page's verso: "Published in 2015 by the United Nations …, Scientific and Cultural Organization (UNESCO)".
+  m = text.match(/\b(?:First\s+)?[Pp]ublished\s+(?:in\s+(?:1[5-9]\d\d|20\d\d)\s+)?by\s+(?:the\s+)?([^()]{3,160}?)\s*\((\p{Lu}[\p{Lu}\d&-]{1,12})\)/u);
+  if (m && isOrganisation(m[1]!)) return m[2];
+  m = text.match(new RegExp(String.raw`\b(?:published|issued|produced|released|brought out|publi(?:é|ée|és|ées)|édité|edité|herausgegeben|veröffentlicht|erschienen|publicad[oa]|pubblicat[oa]|objavil[aoi]?|izdal[aoi]?|uitgegeven)\s+(?:in\s+(?:1[5-9]\d\d|20\d\d)\s+)?(?:by|par|von|bei|im|por|da|od|door)\s+${ORG_NAME}`, 'u'));
   if (m) {
     const org = cleanOrg(m[1]!);
     if (org && !/^(?:our|his|her|their)\b/i.test(org)) return org;

@@ -53,6 +53,11 @@ const PLACES = new Set(
 );
 const MULTI_PLACES = ['new york', 'san francisco', 'los angeles', 'the hague', 'den haag', 'novi sad', 'saint petersburg', 'cape town', 'addis ababa', 'new delhi', 'hong kong', 'kuala lumpur', 'buenos aires', 'são paulo', 'sao paulo', 'rio de janeiro', 'new haven', 'ann arbor', 'chapel hill', 'thousand oaks', 'newbury park', 'santa barbara', 'frankfurt am main'];
 
+// Words that are only pieces of multi-word places ("the" of The Hague, "new" of New York) are not places.
+for (const part of [...MULTI_PLACES, 'cambridge, ma', 'london and new york', 'new york and london'].flatMap((p) => p.split(' '))) {
+  if (!['york', 'delhi', 'frankfurt', 'cambridge,', 'london'].includes(part)) PLACES.delete(part);
+}
+
 export function isKnownPlace(s: string): boolean {
   const t = s.toLowerCase().replace(/\s*,\s*[a-z]{2}\.?$/i, '').replace(/[.\s]+$/, '').trim();
   if (MULTI_PLACES.includes(t)) return true;
@@ -217,10 +222,10 @@ export function parseImprint(line: string): Imprint {
     plain.push(seg);
   }
   // Prose is not an imprint: many ordinary words left over mean a sentence that happens to hold a number.
-  const leftoverWords = plain.join(' ').split(/\s+/).filter((w) => /^\p{Ll}{3,}$/u.test(w) && !/^(?:of|for|and|the|de|du|des|la|le|und|der|für|di|del|della|y|i|u|za)$/.test(w)).length;
-  if (leftoverWords > 3) out.score = Math.min(out.score, 1);
+  const proseWords = (t: string) => t.split(/\s+/).filter((w) => /^\p{Ll}{3,}$/u.test(w) && !/^(?:of|for|and|the|de|du|des|la|le|und|der|für|di|del|della|y|i|u|za)$/.test(w)).length;
+  const leftoverWords = proseWords(plain.join(' '));
   // What is left are names of bodies and towns, in either order.
-  const kept = plain.filter((p) => (/^\p{Lu}/u.test(p) || /^(?:éditions|editions|ed\.)\s/i.test(p)) && !/\d{3,}/.test(p) && p.length <= 120 && p.split(' ').length <= 12);
+  const kept = plain.filter((p) => (/^\p{Lu}/u.test(p) || /^(?:éditions|editions|ed\.)\s/i.test(p)) && !/\d{3,}/.test(p) && p.length <= 120 && p.split(' ').length <= 12 && proseWords(p) <= 3);
   if (kept.length && kept.length <= 3) {
     const places = kept.filter((p) => isKnownPlace(p));
     const bodies = kept.filter((p) => !places.includes(p));
@@ -235,6 +240,7 @@ export function parseImprint(line: string): Imprint {
     }
     if (out.publisher) out.score += 1;
   }
+  if (leftoverWords > 3) out.score = Math.min(out.score, 1);
   // "Dana Foundation, 01 August 2002, USA": a day-precise date with nothing else bibliographic is a news
   // dateline (source, date, country); imprints give a year or a month.
   if (out.issued?.length === 3 && !out.pages && !out.ISBN && !out.DOI && !out.ISSN && !out.author && !out.editor && !/:/.test(line)) {

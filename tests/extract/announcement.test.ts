@@ -106,6 +106,14 @@ describe('announcement text', () => {
     expect(item!.author).toBeUndefined();
     expect(item!.issued).toBeUndefined();
   });
+  it('reads a transcribed title page and its verso on a document host', () => {
+    const [item] = items(`<h1>Re|shaping cultural policies - Document Database - Archive</h1><p>8MB Sizes 0 Downloads 1241 Views</p>
+      <p>RE | SHAPING CULTURAL POLICIES A Decade Promoting the Diversity of Cultural Expressions for Development</p><p>2015</p>
+      <p>Published in 2015 by the United Nations Educational, Scientific and Cultural Organization (UNESCO) 7, place de Fontenoy, 75352 Paris 07 SP, France</p>
+      <p>ISBN 978-92-3-100136-9 This publication is available in Open Access under a licence.</p>`);
+    expect(item).toMatchObject({ publisher: 'UNESCO', 'publisher-place': 'Paris', issued: { 'date-parts': [[2015]] }, ISBN: '978-92-3-100136-9' });
+    expect(item?.title).toMatch(/^Re ?\| ?Shaping Cultural Policies: A Decade Promoting/);
+  });
   it('finds no publication on profiles, programmes and calls for chapters', () => {
     expect(items('<h1>Reports from Affiliates: The Institute</h1><p>The Institute was founded in 1963. It publishes books, reviews and a newsletter.</p>')).toEqual([]);
     expect(items('<h1>Routledge Companion to Cultural Policy – Call for Chapter Proposals</h1><p>This book aims to give cultural policy a global perspective. Anticipated publication June 2016.</p>')).toEqual([]);

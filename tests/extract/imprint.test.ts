@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../lib/extract/dates';
-import { isImprintLine, parseImprint } from '../../lib/extract/imprint';
+import { isImprintLine, isKnownPlace, parseImprint } from '../../lib/extract/imprint';
 import { parsePerson, isOrganisation } from '../../lib/extract/names';
 
 describe('bibliographic lines', () => {
@@ -47,6 +47,12 @@ describe('bibliographic lines', () => {
       { family: 'Geißler', given: 'Theo' },
     ]);
     expect(parseImprint('Edited by Máté Kovacs').editor).toEqual([{ family: 'Kovacs', given: 'Máté' }]);
+  });
+  it('knows multi-word places without taking their pieces ("the", "new") for places', () => {
+    expect(isKnownPlace('New York')).toBe(true);
+    expect(isKnownPlace('The Hague')).toBe(true);
+    expect(isKnownPlace('the')).toBe(false);
+    expect(isKnownPlace('new')).toBe(false);
   });
   it('refuses a line that is only a date', () => {
     expect(isImprintLine('December 25, 2017')).toBe(false);
