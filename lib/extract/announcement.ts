@@ -9,7 +9,7 @@ import { authorCue, dateCue, editorCue, NON_PUB_NOUN, PUB_NOUN, publisherCue, qu
 import { isImprintLine, isKnownPlace, parseImprint, type Imprint } from './imprint';
 import { findDois, labelledIsbns } from './identifiers';
 import { readMeta, siteName } from './meta-tags';
-import { parseDate } from './dates';
+import { MONTH_PATTERN, parseDate } from './dates';
 import { isOrganisation, parseNameList } from './names';
 import { pageText, type Block } from './page-text';
 import type { Draft, DraftItem, DraftName, SourceOutput } from './types';
@@ -397,6 +397,7 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
     }
   }
   // Title pages transcribed as text: a block starting with the (garbled) heading and continuing it.
+  let titlePageDate: number[] | undefined;
   if (best === heading || best.title === heading?.title) {
     const head = norm(best.title.replace(/\s*(?:…|\.\.\.).*$/, '').replace(/\s+[-–|]\s+.*$/, ''));
     if (head.length >= 8) {
@@ -443,6 +444,15 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
             if (cut < parts.length) title = `${parts.slice(0, cut).join(' ')}: ${parts.slice(cut).join(' ')}`;
           }
           best = { ...best, block: b.index };
+          // A date standing alone a few lines below the title page's title ("Final Report" / "November 2016").
+          for (let k = b.index + 1; k <= b.index + 4; k++) {
+            const line = byIndex.get(k)?.text ?? '';
+            const d = line.length <= 30 ? parseDate(line) : null;
+            if (d && line.replace(new RegExp(`${MONTH_PATTERN}|\\d+|[.,/\\s-]`, 'gi'), '').length <= 1) {
+              titlePageDate = d;
+              break;
+            }
+          }
           break;
         }
       }
@@ -462,6 +472,11 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
   if (best.year) set('issued', [best.year], 0.6);
 
   let evidence = best.score >= 0.8 ? best.score : 0;
+  if (titlePageDate) {
+    // A title page transcribed on the page, dated: the page presents that document.
+    set('issued', titlePageDate, 0.75);
+    evidence = Math.max(evidence, 0.7);
+  }
   if (best.inline) {
     const im = best.inline.imprint;
     set('author', best.inline.author, 0.85);

@@ -114,6 +114,13 @@ describe('announcement text', () => {
     expect(item).toMatchObject({ publisher: 'UNESCO', 'publisher-place': 'Paris', issued: { 'date-parts': [[2015]] }, ISBN: '978-92-3-100136-9' });
     expect(item?.title).toMatch(/^Re ?\| ?Shaping Cultural Policies: A Decade Promoting/);
   });
+  it('reads a dated title page under a garbled uploader heading; the upload date does not win', () => {
+    const [item] = items(`<h1>cultural diplomacy as discipline and … diplomacy as a new field of study ... our...</h1>
+      <ul><li>Upload: someone</li><li>Post on 16-May-2018</li></ul><h2>TRANSCRIPT</h2>
+      <p>CULTURAL DIPLOMACY AS DISCIPLINE AND PRACTICE:</p><p>CONCEPTS, TRAINING, AND SKILLS</p><p>Final Report</p><p>November 2016</p>
+      <p>Report prepared under a partnership agreement.</p>`);
+    expect(item).toMatchObject({ title: 'Cultural Diplomacy as Discipline and Practice: Concepts, Training, and Skills', issued: { 'date-parts': [[2016, 11]] } });
+  });
   it('finds no publication on profiles, programmes and calls for chapters', () => {
     expect(items('<h1>Reports from Affiliates: The Institute</h1><p>The Institute was founded in 1963. It publishes books, reviews and a newsletter.</p>')).toEqual([]);
     expect(items('<h1>Routledge Companion to Cultural Policy – Call for Chapter Proposals</h1><p>This book aims to give cultural policy a global perspective. Anticipated publication June 2016.</p>')).toEqual([]);
