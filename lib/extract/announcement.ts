@@ -10,7 +10,7 @@ import { isImprintLine, isKnownPlace, parseImprint, type Imprint } from './impri
 import { findDois, labelledIsbns } from './identifiers';
 import { readMeta, siteName } from './meta-tags';
 import { MONTH_PATTERN, parseDate } from './dates';
-import { isOrganisation, parseNameList } from './names';
+import { isOrganisation, parseName, parseNameList } from './names';
 import { pageText, type Block } from './page-text';
 import type { Draft, DraftItem, DraftName, SourceOutput } from './types';
 
@@ -108,6 +108,35 @@ interface TitleCandidate {
   year?: number;
   /** A citation written inside a sentence: its imprint and the names before the title. */
   inline?: { imprint: Imprint; author?: DraftName[] };
+  /** An entry of a table of contents: its author. */
+  toc?: { author?: DraftName };
+}
+
+const LEADER = /\s*\.{4,}\s*(\d{1,4})\s*$/;
+
+/**
+ * A document host showing a journal issue's front matter: the uploader's heading names one article, and the
+ * table of contents ("Biser BANCHEV, How Balkanization replaced … ...... 43") gives its full title and author.
+ * Only the entry the heading names is the page's subject; the other entries are not items.
+ */
+function tocCandidate(blocks: Block[], heading: TitleCandidate | null): TitleCandidate | null {
+  if (!heading) return null;
+  const head = norm(heading.title);
+  if (head.length < 12) return null;
+  for (const b of blocks.slice(0, 400)) {
+    if (b.level > 0 || !b.text.includes('....')) continue;
+    let entry = '';
+    for (const line of b.text.split('\n')) {
+      entry = entry ? `${entry} ${line.trim()}` : line.trim();
+      if (!LEADER.test(entry)) continue;
+      const m = entry.replace(LEADER, '').match(/^([^,]{3,60}),\s+(.{8,300})$/);
+      entry = '';
+      if (!m || !norm(m[2]!).startsWith(head)) continue;
+      const author = parseName(m[1]!);
+      return { title: cleanTitle(m[2]!).title, score: 0.95, block: b.index, toc: { author: author && !author.literal ? author : undefined } };
+    }
+  }
+  return null;
 }
 
 /**
@@ -351,6 +380,8 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
     if (b.level === 0) candidates.push(...spanCandidates(b), ...(b.emphasis.length ? inlineCitations(b) : []));
   }
   if (heading) candidates.push(heading);
+  const toc = tocCandidate(blocks, heading);
+  if (toc) candidates.push(toc);
   // Any of the first headings may be the subject of the sentence below it (a section heading can come first).
   for (const h of blocks.filter((b) => b.level > 0 && b.level <= 3 && b.text.length <= 300 && !isGenericHeading(b.text, ctx)).slice(0, 3)) {
     const subject = subjectTitle({ title: cleanTitle(h.text, ctx).title, score: 0.6, block: h.index }, blocks, ctx);
@@ -370,7 +401,7 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
     if (nb === nh) best = { ...best, title: heading.title };
     else if (nh.length > 5 && nb.startsWith(nh) && best.score < 0.9) best = { ...best };
   }
-  if (anchored && best !== anchored) {
+  if (anchored && best !== anchored && !best.toc) {
     const na = norm(anchored.title);
     const nb = norm(best.title);
     if (nb.startsWith(na) && nb.length > na.length) best = { ...anchored, title: best.title };
@@ -477,6 +508,10 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
     set('issued', titlePageDate, 0.75);
     evidence = Math.max(evidence, 0.7);
   }
+  if (best.toc) {
+    set('author', best.toc.author ? [best.toc.author] : undefined, 0.85);
+    set('type', 'article-journal', 0.8);
+  }
   if (best.inline) {
     const im = best.inline.imprint;
     set('author', best.inline.author, 0.85);
@@ -488,7 +523,8 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
     set('ISBN', im.ISBN, 0.9);
   }
   // The imprint nearest the title.
-  const near = hits.find((h) => Math.abs(h.block - best.block) <= 4) ?? (anchored ? hit : undefined);
+  // A contents entry's neighbours are other entries, not its imprint.
+  const near = best.toc ? undefined : (hits.find((h) => Math.abs(h.block - best.block) <= 4) ?? (anchored ? hit : undefined));
   if (near) {
     const im = near.imprint;
     evidence = Math.max(evidence, 0.9);

@@ -121,6 +121,14 @@ describe('announcement text', () => {
       <p>Report prepared under a partnership agreement.</p>`);
     expect(item).toMatchObject({ title: 'Cultural Diplomacy as Discipline and Practice: Concepts, Training, and Skills', issued: { 'date-parts': [[2016, 11]] } });
   });
+  it('takes from a table of contents only the entry the uploader heading names', () => {
+    const found = items(`<h1>How Balkanization replaced Lebanization.pdf</h1><p>Uploaded by user</p>
+      <p>Yorgos CHRISTIDIS, The Party of Democratic Action in the Sandak<br>(Serbia): Establishment, Evolution and Political Aims, 1991-2010 ...... 3<br>
+      Biser BANCHEV, How Balkanization replaced Lebanization during<br>the Break up of Yugoslavia ........................ 43<br>
+      Yura KONSTANTINOVA, The Views of Venizelos on<br>the Balkan Policy of Greece (1910-1916) ........ 56</p>`);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ title: 'How Balkanization replaced Lebanization during the Break up of Yugoslavia', author: [{ family: 'Banchev', given: 'Biser' }] });
+  });
   it('finds no publication on profiles, programmes and calls for chapters', () => {
     expect(items('<h1>Reports from Affiliates: The Institute</h1><p>The Institute was founded in 1963. It publishes books, reviews and a newsletter.</p>')).toEqual([]);
     expect(items('<h1>Routledge Companion to Cultural Policy – Call for Chapter Proposals</h1><p>This book aims to give cultural policy a global perspective. Anticipated publication June 2016.</p>')).toEqual([]);
