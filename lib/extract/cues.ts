@@ -132,7 +132,7 @@ export function editorCue(text: string): DraftName[] {
 }
 
 const AUTHOR_BEFORE = new RegExp(
-  String.raw`(?:\b(?:book|novel|study|report|monograph|work|essay|volume|article|paper|libro|livre|Buch|knjig[aeu]|monografij[aeu])\s+(?:written\s+)?by|\bwritten\s+by|\bauthored\s+by|\bčiji\s+je\s+autor(?:ica)?|\bčiji\s+su\s+autori|\bautor(?:in|ica)?\s*:|\bauthors?\s*:|\b(?:imaginées?|écrit[es]?|coécrit|rédigée?s?|scénario\s+coécrit)\s+par|\bsur un scénario coécrit par|\bpar)\s*(?:(?:dr\.?|prof\.?|professor|akademik)\s+)*(${PERSON_LIST})`,
+  String.raw`(?:\b(?:book|novel|study|report|monograph|work|essay|volume|article|paper|libro|livre|Buch|knjig[aeu]|monografij[aeu])\s+(?:written\s+)?by|\bwritten\s+by|\bauthored\s+by|\bčiji\s+je\s+autor(?:ica)?|\bčiji\s+su\s+autori|\b[Aa]utor(?:in|ica)?\s*:|\b[Aa]uthors?\s*:|\b(?:imaginées?|écrit[es]?|coécrit|rédigée?s?|scénario\s+coécrit)\s+par|\bsur un scénario coécrit par|\bpar)\s*(?:(?:dr\.?|prof\.?|professor|akademik)\s+)*(${PERSON_LIST})`,
   'u',
 );
 const ORG_STUDY = /\b(?:a\s+study|a\s+report|research|een onderzoek|onderzoek|une étude|eine Studie|uno studio|un estudio)\s+(?:by|of|van|de|von|di|del)\s+(?:de\s+|the\s+|la\s+|der\s+)?(\p{Lu}[^.;:]{2,120}?)(?=[.;:]|$)/u;

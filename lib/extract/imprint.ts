@@ -119,6 +119,8 @@ export function parseImprint(line: string): Imprint {
   const out: Imprint = { score: 0 };
   let s = ` ${line.replace(/\s+/g, ' ').trim()} `;
   if (s.length > 400) return out;
+  // Picture and production credits ("Front cover: The British pavilion at the Expo, 2010") are no imprint.
+  if (/^\s*(?:(?:front|back)\s+)?(?:cover|photo|photograph|image|illustration|picture|credits?|design|layout|translation)(?:\s+(?:photo|image|illustration|picture|design))?\s*:/i.test(s)) return out;
   // A line that is only a date ("December 25, 2017") is a post's date, not an imprint.
   if (s.length < 45 && parseDate(s, false) && s.replace(new RegExp(`${MONTH_PATTERN}|\\d+|[.,/\\s-]|st|nd|rd|th|of|the|de`, 'gi'), '').length <= 2) return out;
 

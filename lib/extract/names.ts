@@ -73,6 +73,9 @@ export function parsePerson(raw: string): DraftName | null {
   return { family: unshout(family), given: unshout(given) };
 }
 
+/** Words that name a role, never a family name ("Associate Professor", "Visiting Professor", "Director"). */
+const ROLE = /^(?:professor|associate|assistant|visiting|lecturer|director|fellow|researcher|editor|chair|dean|secretary|president|coordinator|curator|head|member|staff|team|author)s?$/i;
+
 /** A name as person or organisation. */
 export function parseName(raw: string): DraftName | null {
   const s = raw.replace(/\s+/g, ' ').trim().replace(/^(?:the)\s+/i, (m) => (isOrganisation(raw) ? m : m));
@@ -91,6 +94,7 @@ export function parseNameList(raw: string, max = 100): DraftName[] {
   const out: DraftName[] = [];
   for (const p of parts) {
     const n = parseName(p);
+    if (n && n.family && ROLE.test(n.family)) continue;
     if (n) out.push(n);
     if (out.length >= max) break;
   }

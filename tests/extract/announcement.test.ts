@@ -129,6 +129,11 @@ describe('announcement text', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ title: 'How Balkanization replaced Lebanization during the Break up of Yugoslavia', author: [{ family: 'Banchev', given: 'Biser' }] });
   });
+  it('reads "Author:" lines; those who assisted are not authors', () => {
+    const [item] = items(`<h1>Influence and Attraction</h1><p>Influence and<br>Attraction<br>Culture and soft power<br>www.example.org</p>
+      <p>We acknowledge the support of Demos in producing this report.<br>Author: John Holden, Associate, Demos, and Visiting Professor, City University, London,<br>assisted by Chris Tryhorn, Associate, Demos.</p>`);
+    expect(item?.author).toEqual([{ family: 'Holden', given: 'John' }]);
+  });
   it('finds no publication on profiles, programmes and calls for chapters', () => {
     expect(items('<h1>Reports from Affiliates: The Institute</h1><p>The Institute was founded in 1963. It publishes books, reviews and a newsletter.</p>')).toEqual([]);
     expect(items('<h1>Routledge Companion to Cultural Policy – Call for Chapter Proposals</h1><p>This book aims to give cultural policy a global perspective. Anticipated publication June 2016.</p>')).toEqual([]);

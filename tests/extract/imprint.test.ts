@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../lib/extract/dates';
 import { isImprintLine, isKnownPlace, parseImprint } from '../../lib/extract/imprint';
-import { parsePerson, isOrganisation } from '../../lib/extract/names';
+import { isOrganisation, parseNameList, parsePerson } from '../../lib/extract/names';
 
 describe('bibliographic lines', () => {
   it('reads "By EUROCITIES, Brussels, 2017, 26 pages"', () => {
@@ -53,6 +53,12 @@ describe('bibliographic lines', () => {
     expect(isKnownPlace('The Hague')).toBe(true);
     expect(isKnownPlace('the')).toBe(false);
     expect(isKnownPlace('new')).toBe(false);
+  });
+  it('refuses picture credits', () => {
+    expect(isImprintLine('Front cover: The British pavilion at the Shanghai Expo, 2010')).toBe(false);
+  });
+  it('never reads a role as a name', () => {
+    expect(parseNameList('Ivana Horvat and Associate Professor')).toEqual([{ family: 'Horvat', given: 'Ivana' }]);
   });
   it('refuses a line that is only a date', () => {
     expect(isImprintLine('December 25, 2017')).toBe(false);
