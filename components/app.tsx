@@ -10,6 +10,7 @@ export interface AppServices extends RecordActions {
   capture(): Promise<ExtractResult>;
   save(candidates: Candidate[]): Promise<{ saved: LibraryRecord[]; duplicates: { index: number; duplicateOf: LibraryRecord; rule: string; candidate: Candidate }[] }>;
   applyDuplicate(id: string, candidate: Candidate): Promise<LibraryRecord>;
+  importItems(items: unknown[]): Promise<{ added: number; duplicates: number; invalid: { index: number; message: string }[]; error?: string | undefined }>;
   library: LibraryRepository;
   runExport(job: ExportJob, signal: AbortSignal): Promise<ExportOutput>;
   copy(text: string, html?: string): Promise<void>;
@@ -31,6 +32,12 @@ export function App({ services }: { services: AppServices }) {
         onSaved={(records) => setChanges({ upserted: records, removed: [] })}
       />
       <LibraryView library={services.library} actions={services} changes={changes} runExport={services.runExport} copy={services.copy} download={services.download} />
+      <p class="muted footer">
+        <a href="/options.html" target="_blank" rel="noopener" data-testid="open-library-page">
+          Open the full library
+        </a>{' '}
+        (import, larger view)
+      </p>
     </main>
   );
 }

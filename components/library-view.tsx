@@ -19,18 +19,19 @@ interface Props {
   runExport(job: ExportJob, signal: AbortSignal): Promise<ExportOutput>;
   copy(text: string, html?: string): Promise<void>;
   download(filename: string, text: string, mime: string): void;
+  /** Height of the list in px (the popup is small; the library page is not). */
+  listHeight?: number;
 }
 
 const FIRST_PAINT = 40;
 const ROW_HEIGHT = 46;
-const LIST_HEIGHT = 300;
 
 /**
  * The library in the popup: newest first at once (read through the savedAt index, never the whole table),
  * then search-as-you-type once the compact search table is loaded; a virtualised list, so 100,000 rows
  * scroll as smoothly as 10.
  */
-export function LibraryView({ library, actions, changes, runExport, copy, download }: Props) {
+export function LibraryView({ library, actions, changes, runExport, copy, download, listHeight = 300 }: Props) {
   const [index, setIndex] = useState<SearchIndex | null>(null);
   const [revision, setRevision] = useState(0); // bumps when the index changes in place
   const [recentIds, setRecentIds] = useState<string[] | null>(null);
@@ -312,7 +313,7 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
         <VirtualList
           count={shown}
           rowHeight={ROW_HEIGHT}
-          height={LIST_HEIGHT}
+          height={listHeight}
           active={active}
           label="Saved publications"
           testId="library"

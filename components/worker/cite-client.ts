@@ -1,39 +1,50 @@
-/** The popup's side of the export worker: one job at a time, cancelled by terminating the worker. */
-import type { ExportJob, ExportOutput } from '@/components/export-panel';
+/** The page's side of the citation worker: one job at a time, cancelled by terminating the worker. */
+import type { ImportResult } from '@/lib/cite';
+import type { ExportJob, ExportOutput } from '../export-panel';
 // Vite's `?worker` import bundles the worker as its own file (WXT rewrites import.meta.url, so the
 // `new Worker(new URL(…, import.meta.url))` form is not detected).
-import ExportWorker from './export-worker.ts?worker';
+import CiteWorker from './cite-worker.ts?worker';
 
 let worker: Worker | null = null;
 
-export function runExportInWorker(job: ExportJob, signal: AbortSignal): Promise<ExportOutput> {
-  worker ??= new ExportWorker();
+function runJob<T>(job: unknown, signal: AbortSignal | undefined, transfer: Transferable[] = []): Promise<T> {
+  worker ??= new CiteWorker();
   const current = worker;
   return new Promise((resolve, reject) => {
+    const stop = () => {
+      current.terminate();
+      if (worker === current) worker = null;
+    };
     const cleanup = () => {
       current.onmessage = null;
       current.onerror = null;
-      signal.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', onAbort);
     };
     const onAbort = () => {
       cleanup();
-      current.terminate();
-      if (worker === current) worker = null;
-      reject(new DOMException('Export cancelled', 'AbortError'));
+      stop();
+      reject(new DOMException('Cancelled', 'AbortError'));
     };
-    signal.addEventListener('abort', onAbort, { once: true });
-    current.onmessage = (event: MessageEvent<{ ok: boolean; text?: string; html?: string; notes?: ExportOutput['notes']; error?: string }>) => {
+    signal?.addEventListener('abort', onAbort, { once: true });
+    current.onmessage = (event: MessageEvent<{ ok: boolean; error?: string } & Record<string, unknown>>) => {
       cleanup();
-      const reply = event.data;
-      if (reply.ok && typeof reply.text === 'string') resolve({ text: reply.text, ...(reply.html ? { html: reply.html } : {}), notes: reply.notes ?? [] });
-      else reject(new Error(reply.error ?? 'The export worker failed.'));
+      const { ok, error, ...rest } = event.data;
+      if (ok) resolve(rest as T);
+      else reject(new Error(error ?? 'The citation worker failed.'));
     };
     current.onerror = (event) => {
       cleanup();
-      current.terminate();
-      if (worker === current) worker = null;
-      reject(new Error(event.message || 'The export worker failed.'));
+      stop();
+      reject(new Error(event.message || 'The citation worker failed.'));
     };
-    current.postMessage(job);
+    current.postMessage(job, transfer);
   });
+}
+
+export function runExportInWorker(job: ExportJob, signal: AbortSignal): Promise<ExportOutput> {
+  return runJob<ExportOutput>({ kind: 'export', ...job }, signal).then((out) => ({ text: out.text, ...(out.html ? { html: out.html } : {}), notes: out.notes ?? [] }));
+}
+
+export function parseImportInWorker(bytes: Uint8Array, signal?: AbortSignal): Promise<ImportResult> {
+  return runJob<ImportResult>({ kind: 'import', bytes }, signal, [bytes.buffer]);
 }

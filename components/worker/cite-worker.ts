@@ -1,20 +1,30 @@
 /**
- * Formats exports off the UI thread: citeproc needs seconds for thousands of records, and the popup must never
- * freeze. The worker stays up between exports so the style engine stays warm; cancelling terminates it.
+ * Citation work off the UI thread: citeproc needs seconds for thousands of records and parsing a 10,000-entry
+ * file takes a second, and neither the popup nor the library page may freeze. One job in, one reply out; the
+ * page cancels by terminating the worker. The worker stays up between jobs so the style engine stays warm.
  */
 import * as z from 'zod';
-import { formatRecords, unsupportedFields, STYLE_NAMES, type FormatName } from '@/lib/cite';
+import { formatRecords, parseImportBytes, unsupportedFields, STYLE_NAMES, type FormatName } from '@/lib/cite';
 import { libraryRecordSchema } from '@/lib/model';
 
-const jobSchema = z.object({
-  records: z.array(libraryRecordSchema),
-  format: z.enum(['bibtex', 'biblatex', 'ris', 'csl-json', 'backup', 'bibliography', 'citation']),
-  style: z.enum(STYLE_NAMES as [string, ...string[]]).optional(),
-});
+const jobSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('export'),
+    records: z.array(libraryRecordSchema),
+    format: z.enum(['bibtex', 'biblatex', 'ris', 'csl-json', 'backup', 'bibliography', 'citation']),
+    style: z.enum(STYLE_NAMES as [string, ...string[]]).optional(),
+  }),
+  z.object({ kind: z.literal('import'), bytes: z.instanceof(Uint8Array) }),
+]);
 
 self.onmessage = (event: MessageEvent<unknown>) => {
   try {
     const job = jobSchema.parse(event.data);
+    if (job.kind === 'import') {
+      const result = parseImportBytes(job.bytes);
+      self.postMessage({ ok: true, ...result });
+      return;
+    }
     const format = job.format as FormatName;
     const style = job.style as Parameters<typeof formatRecords>[1]['style'];
     const styled = format === 'bibliography' || format === 'citation';

@@ -22,3 +22,6 @@ export const STYLE_CHOICES = [
 
 export type FileFormatChoice = (typeof FILE_FORMAT_CHOICES)[number]['format'];
 export type StyleChoice = (typeof STYLE_CHOICES)[number]['style'];
+
+/** Import files above this size are refused before they are read (the importer checks it again). */
+export const MAX_IMPORT_MB = 50;

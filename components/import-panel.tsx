@@ -1,0 +1,155 @@
+import { useRef, useState } from 'preact/hooks';
+import type { ImportResult } from '@/lib/cite';
+import { MAX_IMPORT_MB } from '@/lib/cite/catalog';
+
+const CHUNK = 500;
+
+interface Props {
+  /** Reads a file's bytes into validated entries, off the UI thread. */
+  parse(bytes: Uint8Array): Promise<ImportResult>;
+  /** Saves one chunk through the background: its own transaction, de-duplicated against the library. */
+  importItems(items: unknown[]): Promise<{ added: number; duplicates: number; invalid: { index: number; message: string }[]; error?: string | undefined }>;
+  /** Called after each committed chunk, so the list shows the new records. */
+  onImported(): void;
+}
+
+interface Report {
+  file: string;
+  format: string;
+  added: number;
+  duplicates: number;
+  problems: { line: number; reason: string }[];
+  stopped?: string;
+}
+
+/**
+ * Import BibTeX, BibLaTeX, RIS, CSL-JSON or a Colophon backup, by file picker or drag and drop. Every entry is
+ * validated; broken ones are listed with their line and reason while every valid one is imported, in chunks of
+ * 500, each committed on its own: a crash loses at most the chunk in flight, and importing again finishes the job
+ * (what the library already holds is skipped).
+ */
+export function ImportPanel({ parse, importItems, onImported }: Props) {
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [over, setOver] = useState(false);
+  const cancelled = useRef(false);
+
+  const importFile = async (file: File) => {
+    setError(null);
+    setReport(null);
+    if (file.size > MAX_IMPORT_MB * 1024 * 1024) {
+      setError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB: files over ${MAX_IMPORT_MB} MB are not imported. Split it and import the parts.`);
+      return;
+    }
+    cancelled.current = false;
+    try {
+      setProgress({ done: 0, total: 0 });
+      const parsed = await parse(new Uint8Array(await file.arrayBuffer()));
+      const items = parsed.entries.map((e) => (e.record ? { item: e.record.item, provenance: e.record.provenance } : e.item));
+      const result: Report = {
+        file: file.name,
+        format: parsed.format ?? 'unknown',
+        added: 0,
+        duplicates: 0,
+        problems: parsed.errors.map((p) => ({ line: p.line, reason: p.reason })),
+      };
+      setProgress({ done: 0, total: items.length });
+      for (let start = 0; start < items.length; start += CHUNK) {
+        if (cancelled.current) {
+          result.stopped = `Stopped after ${start.toLocaleString('en')} of ${items.length.toLocaleString('en')} entries; import the file again to finish.`;
+          break;
+        }
+        const chunk = items.slice(start, start + CHUNK);
+        const outcome = await importItems(chunk);
+        result.added += outcome.added;
+        result.duplicates += outcome.duplicates;
+        for (const bad of outcome.invalid) result.problems.push({ line: parsed.entries[start + bad.index]?.line ?? 0, reason: bad.message });
+        setProgress({ done: start + chunk.length, total: items.length });
+        onImported();
+        if (outcome.error) {
+          result.stopped = outcome.error;
+          break;
+        }
+      }
+      result.problems.sort((a, b) => a.line - b.line);
+      setReport(result);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return (
+    <section
+      class={`import${over ? ' over' : ''}`}
+      aria-label="Import"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        const file = e.dataTransfer?.files[0];
+        if (file) void importFile(file);
+      }}
+      data-testid="import-panel"
+    >
+      <h2>Import</h2>
+      <p class="muted">
+        Drop a BibTeX, BibLaTeX, RIS, CSL-JSON or Colophon backup file here, or{' '}
+        <label class="link">
+          choose a file
+          <input
+            type="file"
+            accept=".bib,.bibtex,.ris,.json,.txt"
+            class="visually-hidden"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) void importFile(file);
+            }}
+            data-testid="import-file"
+          />
+        </label>
+        . What your library already holds is skipped.
+      </p>
+      {progress && (
+        <p>
+          <progress value={progress.done} max={progress.total || undefined} aria-label="Import progress" />{' '}
+          {progress.total ? `${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}` : 'Reading the file…'}{' '}
+          <button type="button" onClick={() => (cancelled.current = true)}>
+            Stop
+          </button>
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {report && (
+        <div role="status" data-testid="import-report">
+          <p>
+            {report.file} ({report.format}): imported {report.added.toLocaleString('en')}
+            {report.duplicates ? `, ${report.duplicates.toLocaleString('en')} already in your library` : ''}
+            {report.problems.length ? `, ${report.problems.length.toLocaleString('en')} could not be read` : ''}.
+          </p>
+          {report.stopped && <p class="error">{report.stopped}</p>}
+          {report.problems.length > 0 && (
+            <ul class="problems" data-testid="import-problems">
+              {report.problems.slice(0, 200).map((p, i) => (
+                <li key={i}>
+                  line {p.line}: {p.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

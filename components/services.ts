@@ -1,0 +1,33 @@
+/**
+ * The services the popup and the library page hand their components: reads from the library directly,
+ * every write through the background (STYLE.md 7: built here, passed in).
+ */
+import { createLibraryRepository, openLibraryDb } from '@/lib/library';
+import { send } from '@/lib/messaging';
+import { copyRich, copyText, downloadText, requestPersistentStorage } from '@/lib/platform';
+import type { AppServices } from './app';
+import { runExportInWorker } from './worker/cite-client';
+
+export function createServices(targetTabId: () => Promise<number>): AppServices {
+  return {
+    capture: async () => send('capture', { tabId: await targetTabId() }),
+    save: async (candidates) => {
+      void requestPersistentStorage().catch(() => false);
+      return send('save', { candidates });
+    },
+    applyDuplicate: async (id, candidate) => (await send('applyDuplicate', { id, candidate })).record,
+    update: async (id, change) => (await send('update', { id, ...change })).record,
+    remove: async (ids) => (await send('remove', { ids })).removed,
+    restore: async (records) => void (await send('restore', { records })),
+    tag: async (ids, change) => (await send('tag', { ids, ...change })).changed,
+    importItems: async (items) => {
+      void requestPersistentStorage().catch(() => false);
+      return send('import', { items });
+    },
+    // The popup only reads the library (live queries and the search table); every write goes through the background.
+    library: createLibraryRepository(openLibraryDb()),
+    runExport: runExportInWorker,
+    copy: (text, html) => (html ? copyRich(html, text) : copyText(text)),
+    download: downloadText,
+  };
+}

@@ -1,0 +1,34 @@
+/** The full-page library: import, and the same library view as the popup with more room. */
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import { ImportPanel } from '@/components/import-panel';
+import { LibraryView } from '@/components/library-view';
+import { createServices } from '@/components/services';
+import { parseImportInWorker } from '@/components/worker/cite-client';
+
+const services = createServices(() => Promise.reject(new Error('The library page reads no tab.')));
+
+function LibraryPage() {
+  const [generation, setGeneration] = useState(0);
+  return (
+    <main>
+      <header>
+        <h1>Colophon library</h1>
+      </header>
+      <ImportPanel parse={(bytes) => parseImportInWorker(bytes)} importItems={services.importItems} onImported={() => setGeneration((g) => g + 1)} />
+      {/* Re-mounted after an import: it reloads the newest rows and the search table. */}
+      <LibraryView
+        key={generation}
+        library={services.library}
+        actions={services}
+        changes={null}
+        runExport={services.runExport}
+        copy={services.copy}
+        download={services.download}
+        listHeight={560}
+      />
+    </main>
+  );
+}
+
+render(<LibraryPage />, document.getElementById('app')!);

@@ -1,0 +1,60 @@
+/**
+ * The library page in real Chromium: a BibTeX file with a broken entry is imported by file picker; the valid
+ * entries arrive, the broken one is reported with its line, and importing the same file again adds nothing.
+ */
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+
+let browser: ExtensionBrowser;
+beforeAll(async () => {
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const BIB = `@techreport{eurocities2017cities,
+  author = {{EUROCITIES}},
+  title = {Cities' External Cultural Relations: Trends and Actions},
+  institution = {EUROCITIES},
+  address = {Brussels},
+  year = {2017},
+  pagetotal = {26},
+}
+
+@book{broken,
+  title = {Unbalanced {braces,
+  year = {2004},
+
+@book{svob2004kulturna,
+  author = {{\\v S}vob-{\\DJ}oki{\\'c}, Nada},
+  title = {Kulturna politika i razvoj},
+  publisher = {Institut za me{\\dj}unarodne odnose},
+  address = {Zagreb},
+  year = {2004},
+}
+`;
+
+describe('import on the library page', () => {
+  it('imports the valid entries, reports the broken one by line, and skips them on a second import', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const file = { name: 'mine.bib', mimeType: 'application/x-bibtex', buffer: Buffer.from(BIB, 'utf8') };
+
+    await page.getByTestId('import-file').setInputFiles(file);
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    expect(await report.textContent()).toContain('imported 2');
+    expect(await page.getByTestId('import-problems').textContent()).toMatch(/line 1[0-3]: /);
+    await expect.poll(() => page.getByTestId('count').textContent()).toBe('2');
+    const titles = await page.getByTestId('record').locator('.record-title').allTextContents();
+    expect(titles.sort()).toEqual(["Cities' External Cultural Relations: Trends and Actions", 'Kulturna politika i razvoj']);
+    await page.getByTestId('search').fill('svob dokic');
+    await expect.poll(() => page.getByTestId('count').textContent()).toBe('1 of 2');
+    await page.screenshot({ path: resolve(import.meta.dirname, '../../test-results/e2e/library-page.png'), fullPage: true });
+
+    await page.getByTestId('import-file').setInputFiles(file);
+    await expect.poll(() => report.textContent()).toContain('imported 0, 2 already in your library');
+  });
+});
