@@ -115,7 +115,7 @@ export function publisherCue(text: string, fullText = text): string | undefined 
 }
 
 const EDITOR_BEFORE = new RegExp(
-  String.raw`(?:\b(?:edited|compiled|co-edited|coordinated)\s+by|\bHrsg\.?\s*v\.|\bherausgegeben\s+von|\bsous la direction de|\ba cura di|\beditado por|\beditors?\s*:|\b(?:the\s+)?editor|\bur(?:edio|edila|edili|ednice|ednica|ednik|ednici)|\bkoj[aiue]\s+(?:je|su)\s+uredi(?:o|la|li)|\beds?\.)\s*(?:(?:our own|prof\.?|dr\.?|professor|doc\.?|CDN staff members|staff members?)\s+)*(${PERSON_LIST})`,
+  String.raw`(?:\b(?:edited|compiled|co-edited|coordinated)\s+by|\bHrsg\.?\s*v\.|\bherausgegeben\s+von|\bsous la direction de|\ba cura di|\beditado por|\beditors?\s*:|\b(?:the\s+)?editor|\bur(?:edio|edila|edili|ednice|ednica|ednik|ednici)|\bkoj[aiue]\s+(?:je|su)\s+uredi(?:o|la|li)|\beds?\.)\s*(?:(?:our own|prof\.?|dr\.?|professor|doc\.?|(?:\p{Lu}{2,}\s+)?staff members?|members?)\s+)*(${PERSON_LIST})`,
   'u',
 );
 const EDITOR_AFTER = new RegExp(String.raw`(${PERSON_LIST})\s*\(\s*(?:eds?\.?|editors?|dir\.?|hrsg\.?|hg\.?|ur\.?)\s*\)`, 'u');

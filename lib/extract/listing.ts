@@ -306,6 +306,28 @@ function proseEntries(blocks: Block[]): Draft[] {
   return [...strong, ...weak].sort((a, c) => a.order - c.order).slice(0, MAX_ITEMS);
 }
 
+const SPECIAL_ISSUE = /\b(?:special|themed|thematic)\s+(?:edition|issue|number)\b[^.]{0,60}$|\b(?:on|about)\s+the\s+(?:topic|theme)\s+of\s*$/i;
+
+/**
+ * Journal special issues a listing describes in its paragraphs ("This special edition: ‘Theme’ of the
+ * journal …", "an edition produced on the topic of ‘Theme’. Co-edited by …"): the quoted theme is the
+ * issue's title. A special issue merely planned in prose carries no quoted theme and is not read.
+ */
+function specialIssues(blocks: Block[], after: number): Draft[] {
+  const out: Draft[] = [];
+  for (const b of blocks.slice(after + 1, after + 200)) {
+    if (b.level > 0 || b.text.length > 2000) continue;
+    for (const q of quotedSpans(b.text)) {
+      if (!SPECIAL_ISSUE.test(b.text.slice(Math.max(0, q.start - 90), q.start).replace(/[\s:"“„«‘']+$/, ''))) continue;
+      const item: DraftItem = { title: cleanTitle(q.text).title, type: 'periodical' };
+      const editors = editorCue(b.text.slice(q.end, q.end + 300));
+      if (editors.length) item.editor = editors;
+      out.push({ source: 'listing', describes: 'publication', order: b.index + q.start / 1e5, confidence: 0.6, item });
+    }
+  }
+  return out;
+}
+
 export function extractListing(doc: Document, _url: string): SourceOutput {
   const { blocks } = pageText(doc);
   const ctx = pageContext(doc);
@@ -316,7 +338,7 @@ export function extractListing(doc: Document, _url: string): SourceOutput {
   const headed = headedEntries(blocks);
   if (headed.length) {
     // Publications described in the paragraphs after the headed entries ("This special edition: ‘…’").
-    return { drafts: headed };
+    return { drafts: [...headed, ...specialIssues(blocks, Math.max(...headed.map((d) => d.order)))] };
   }
   return { drafts: proseEntries(blocks) };
 }

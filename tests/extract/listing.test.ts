@@ -58,6 +58,17 @@ describe('listings', () => {
     const doc = dom('<h1>News</h1><p>The articles take up “Global Citizenship and Identity” and “Conflict and Cooperation”, among others.</p><p>The book “One Work” by Ana Horvat is out.</p>');
     expect(extractListing(doc, URL).drafts).toEqual([]);
   });
+  it('adds the special issues a listing describes in prose, with their co-editors; a planned issue without a theme is not one', () => {
+    const doc = dom(`<h1>Books &amp; Journals</h1>
+      <h3>Cultural Governance in a Global Context, 2019</h3><p>Editors: Annick Schramme and Ian W. King.</p><p>The book looks at governance.</p>
+      <h3>Making Culture Count, 2015</h3><p>Editors: Lachlan MacDowall and Kim Dunphy.</p><p>It gathers views.</p>
+      <p>This special edition: ‘Regenerating Community: Arts and Governance’ of the journal presents keynotes.</p>
+      <p>This edition of the e-Journal was produced on the topic of ‘Creative Local Communities’. Co-edited by XYZ staff members Kim Dunphy and John Smithies, it brings articles together.</p>
+      <p>Plans include the publication of a special issue of the Review (2018).</p>`);
+    const items = extractPage(doc, URL).items.map((c) => c.item);
+    expect(items.map((i) => i.title)).toEqual(['Cultural Governance in a Global Context', 'Making Culture Count', 'Regenerating Community: Arts and Governance', 'Creative Local Communities']);
+    expect(items[3]).toMatchObject({ type: 'periodical', editor: [{ family: 'Dunphy', given: 'Kim' }, { family: 'Smithies', given: 'John' }] });
+  });
   it('caps a 100,000-entry listing', () => {
     const rows = Array.from({ length: 100000 }, (_, i) => `<li>Author, A. (2001). Title number ${i}. Paris: Press.</li>`).join('');
     const t0 = Date.now();
