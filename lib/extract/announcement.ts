@@ -112,6 +112,16 @@ interface TitleCandidate {
   toc?: { author?: DraftName };
 }
 
+const PERIODICAL = /\b(?:review|journal|bulletin|magazine|quarterly|newsletter|gazette|revue|zeitschrift|rivista|revista|časopis|tijdschrift)\b/i;
+
+/** "Culturelink review, no.33/April 2001": the periodical, issue and date of the piece titled above it. */
+function periodicalIssue(line: string): { container: string; issue: string; issued: number[] } | null {
+  const m = line.slice(0, 200).match(/^(.{3,80}?),?\s+(?:no\.?|nr\.?|issue|n°)\s*(\d{1,4})\s*[/,]\s*([^-–|\n]{4,30})/i);
+  if (!m || !PERIODICAL.test(m[1]!)) return null;
+  const issued = parseDate(m[3]!);
+  return issued ? { container: m[1]!.trim(), issue: m[2]!, issued } : null;
+}
+
 const LEADER = /\s*\.{4,}\s*(\d{1,4})\s*$/;
 
 /**
@@ -503,6 +513,20 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
   if (best.year) set('issued', [best.year], 0.6);
 
   let evidence = best.score >= 0.8 ? best.score : 0;
+  // A piece of a periodical: the line under its heading names the issue it appeared in.
+  // (The element right after the heading is read even when page-text left it out as navigation-like.)
+  const headEl = byIndex.get(best.block)?.el;
+  const issueLine =
+    best === heading || best.title === heading?.title
+      ? (periodicalIssue(byIndex.get(best.block + 1)?.text ?? '') ?? periodicalIssue((headEl?.nextElementSibling?.textContent ?? '').replace(/\s+/g, ' ').trim()))
+      : null;
+  if (issueLine) {
+    set('container-title', issueLine.container, 0.7);
+    set('issue', issueLine.issue, 0.7);
+    set('issued', issueLine.issued, 0.75);
+    set('type', 'article-journal', 0.7);
+    evidence = Math.max(evidence, 0.7);
+  }
   if (titlePageDate) {
     // A title page transcribed on the page, dated: the page presents that document.
     set('issued', titlePageDate, 0.75);

@@ -134,6 +134,12 @@ describe('announcement text', () => {
       <p>We acknowledge the support of Demos in producing this report.<br>Author: John Holden, Associate, Demos, and Visiting Professor, City University, London,<br>assisted by Chris Tryhorn, Associate, Demos.</p>`);
     expect(item?.author).toEqual([{ family: 'Holden', given: 'John' }]);
   });
+  it('reads a piece of a periodical from the issue line under its heading', () => {
+    const [item] = items(`<h1>Editorial Note</h1><p class="subnav">Culturelink review, no.33/April 2001 - <a href="/c">contents</a></p>
+      <p>The first months of 2001 were busy. Between January and March the Network brought out the proceedings of a course.</p>`);
+    expect(item).toMatchObject({ type: 'article-journal', title: 'Editorial Note', 'container-title': 'Culturelink review', issue: '33', issued: { 'date-parts': [[2001, 4]] } });
+    expect(items('<h1>Editorial Note</h1><p>Meeting room 33, April 2001</p><p>The team met.</p>')).toEqual([]);
+  });
   it('finds no publication on profiles, programmes and calls for chapters', () => {
     expect(items('<h1>Reports from Affiliates: The Institute</h1><p>The Institute was founded in 1963. It publishes books, reviews and a newsletter.</p>')).toEqual([]);
     expect(items('<h1>Routledge Companion to Cultural Policy – Call for Chapter Proposals</h1><p>This book aims to give cultural policy a global perspective. Anticipated publication June 2016.</p>')).toEqual([]);
