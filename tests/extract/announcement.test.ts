@@ -138,7 +138,7 @@ describe('announcement text', () => {
     const [item] = items(`<h1>Editorial Note</h1><p class="subnav">Culturelink review, no.33/April 2001 - <a href="/c">contents</a></p>
       <p>The first months of 2001 were busy. Between January and March the Network brought out the proceedings of a course.</p>`);
     expect(item).toMatchObject({ type: 'article-journal', title: 'Editorial Note', 'container-title': 'Culturelink review', issue: '33', issued: { 'date-parts': [[2001, 4]] } });
-    expect(items('<h1>Editorial Note</h1><p>Meeting room 33, April 2001</p><p>The team met.</p>')).toEqual([]);
+    expect(items('<h1>Editorial Note</h1><p>We met in room 33 in April 2001 to plan the year.</p><p>The team met.</p>')).toEqual([]);
   });
   it('finds no publication on profiles, programmes and calls for chapters', () => {
     expect(items('<h1>Reports from Affiliates: The Institute</h1><p>The Institute was founded in 1963. It publishes books, reviews and a newsletter.</p>')).toEqual([]);
