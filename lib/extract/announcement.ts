@@ -303,13 +303,18 @@ interface ImprintHit {
   text: string;
 }
 
+/** Title pages, subtitles and a page's own imprint sit near its top: huge pages are not read to the end for them. */
+const NEAR_TOP = 400;
+/** A line can only be an imprint with a number, a colon or a name cue in it: prose without them is skipped unparsed. */
+const IMPRINT_HINT = /\d|:|^\s*(?:by|edited|compiled|hrsg|herausgegeben|sous|a cura|ur|eds?\.)|\((?:eds?|dir|hrsg)\.?\)/i;
+
 function imprintHits(blocks: Block[]): ImprintHit[] {
   const hits: ImprintHit[] = [];
-  for (const b of blocks) {
+  for (const b of blocks.slice(0, NEAR_TOP * 4)) {
     if (b.level > 0 || b.text.length > 1200) continue;
     const lines = b.text.split('\n');
     lines.forEach((line, i) => {
-      if (line.length > 300) return;
+      if (line.length > 300 || !IMPRINT_HINT.test(line)) return;
       const imprint = parseImprint(line);
       if (isImprintLine(line, imprint)) hits.push({ block: b.index, line: i, imprint, text: line });
     });
@@ -420,8 +425,8 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
   // A subtitle set off right after the title in running text ("The White Paper on X <i>Subtitle</i>").
   const base = norm(best.title);
   let title = best.title;
-  outer: for (const b of blocks) {
-    if (b.level > 0) continue;
+  outer: for (const b of blocks.slice(0, NEAR_TOP)) {
+    if (b.level > 0 || !b.emphasis.length) continue;
     for (const s of b.emphasis) {
       const before = norm(b.text.slice(Math.max(0, s.start - best.title.length - 5), s.start));
       const inner = b.text.slice(s.start, s.end).trim();
@@ -430,19 +435,13 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
         break outer;
       }
     }
-    // "… study entitled <Title: Subtitle>" in plain text extending the title.
-    const lower = norm(b.text);
-    const at = lower.indexOf(base);
-    if (base.length > 8 && at >= 0 && best.score < 0.9) {
-      /* already covered by span candidates */
-    }
   }
   // Title pages transcribed as text: a block starting with the (garbled) heading and continuing it.
   let titlePageDate: number[] | undefined;
   if (best === heading || best.title === heading?.title) {
     const head = norm(best.title.replace(/\s*(?:…|\.\.\.).*$/, '').replace(/\s+[-–|]\s+.*$/, ''));
     if (head.length >= 8) {
-      for (const b of blocks) {
+      for (const b of blocks.slice(0, NEAR_TOP)) {
         if (b.index === best.block || b.level > 0) continue;
         const firstLines = b.text.split('\n');
         const joined = firstLines.join(' ');
@@ -595,7 +594,7 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
   }
 
   // What the prose says, sentence by sentence.
-  const fullText = blocks.map((b) => b.text).join('\n');
+  const fullText = blocks.slice(0, NEAR_TOP * 4).map((b) => b.text).join('\n').slice(0, 200_000);
   const titleWords = norm(title).split(' ').filter((w) => w.length > 3).slice(0, 4);
   const ns = (x: string) => ` ${norm(x)} `;
   // Only the first stretch of prose is read: announcements state their facts early, and huge pages stay fast.

@@ -48,7 +48,9 @@ export const SOURCES: readonly Source[] = [
         doc,
         url,
         o.readabilityElementLimit ?? DEFAULT_READABILITY_ELEMENT_LIMIT,
-        earlier.some((d) => d.describes === 'publication' && /^article/.test(d.item.type ?? '')),
+        // Page fields can only fill what a publication lacks (merge: title, container-title), so it runs only
+        // for an article page whose container (the site) no earlier source named.
+        earlier.some((d) => d.describes === 'publication' && /^article/.test(d.item.type ?? '') && !d.item['container-title']),
       ),
     skipWhenAuthoritative: true,
   },
