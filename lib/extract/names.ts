@@ -49,8 +49,14 @@ export function parsePerson(raw: string): DraftName | null {
   if (!s || s.length > 80) return null;
   if (/\d|@|https?:/.test(s)) return null;
   if (s.includes(',')) {
-    const [family, given] = s.split(',', 2).map((x) => x.trim());
+    let [family, given] = s.split(',', 2).map((x) => x.trim());
     if (!family) return null;
+    // "Jong, Michiel de" (particle moved behind the given name, as catalogues sort): the family name is "de Jong".
+    const particle = given?.match(/\s+((?:(?:van|von|de|der|den|da|di|du|del|della|la|le|ter|ten|zu)\s*)+)$/);
+    if (particle && given) {
+      family = `${particle[1]!.trim()} ${family}`;
+      given = given.slice(0, particle.index).trim();
+    }
     return given ? { family: unshout(family), given } : { family: unshout(family) };
   }
   const tokens = s.split(' ').filter(Boolean);

@@ -77,7 +77,8 @@ describe('bibliographic lines', () => {
 describe('names and dates', () => {
   it('keeps initials, particles and compound family names', () => {
     expect(parsePerson('N. Švob-Djokić')).toEqual({ family: 'Švob-Djokić', given: 'N.' });
-    expect(parsePerson('Jong, Michiel de')).toEqual({ family: 'Jong', given: 'Michiel de' });
+    expect(parsePerson('Jong, Michiel de')).toEqual({ family: 'de Jong', given: 'Michiel' });
+    expect(parsePerson('Berg, Anna van der')).toEqual({ family: 'van der Berg', given: 'Anna' });
     expect(parsePerson('Mark von Zastrow')).toEqual({ family: 'von Zastrow', given: 'Mark' });
     expect(parsePerson('Alain TARRIUS')).toEqual({ family: 'Tarrius', given: 'Alain' });
     expect(parsePerson('prof. Aleksandar Kostov')).toEqual({ family: 'Kostov', given: 'Aleksandar' });
