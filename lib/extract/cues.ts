@@ -145,7 +145,13 @@ export function authorCue(text: string): DraftName[] {
   if (m) {
     const names = parseNameList(m[1]!).filter((n) => !n.literal);
     // "by A, <appositive>, and B, <appositive>"
-    const rest = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 400);
+    // The appositive starts after the last real name (a role such as "Associate Professor" may have been
+    // taken into the list and dropped by parseNameList).
+    const last = names.at(-1)?.family;
+    const listEnd = (m.index ?? 0) + m[0].length;
+    const lastAt = last ? text.lastIndexOf(last, listEnd) : -1;
+    const from = lastAt > (m.index ?? 0) ? lastAt + last!.length : listEnd;
+    const rest = text.slice(from, from + 400);
     const more = rest.match(new RegExp(String.raw`^,[^.;()]*?,\s+and\s+(${PERSON_LIST})`, 'u'));
     if (more) {
       const extra = parseNameList(more[1]!).filter((n) => !n.literal && !isOrganisation(`${n.given ?? ''} ${n.family ?? ''}`));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanTitle, extractAnnouncement } from '../../lib/extract/announcement';
 import { extractPage } from '../../lib/extract';
+import { authorCue } from '../../lib/extract/cues';
 import { dom, URL } from './helpers';
 
 const items = (html: string) => extractPage(dom(html), URL).items.map((c) => c.item);
@@ -139,6 +140,10 @@ describe('announcement text', () => {
       <p>The first months of 2001 were busy. Between January and March the Network brought out the proceedings of a course.</p>`);
     expect(item).toMatchObject({ type: 'article-journal', title: 'Editorial Note', 'container-title': 'Culturelink review', issue: '33', issued: { 'date-parts': [[2001, 4]] } });
     expect(items('<h1>Editorial Note</h1><p>We met in room 33 in April 2001 to plan the year.</p><p>The team met.</p>')).toEqual([]);
+  });
+  it('reads "by A, <role and affiliation>, and B, <role>" as two authors', () => {
+    const names = authorCue('The library hosted the launch of the 2021 book by Ivana Hebrang Grgić, Associate Professor at the Department of Information Sciences and Head of its Publishing Section, and Ana Barbarić, Professor at the Department, which presents the activity of Croats.');
+    expect(names.map((a) => a.family)).toEqual(['Hebrang Grgić', 'Barbarić']);
   });
   it('finds no publication on profiles, programmes and calls for chapters', () => {
     expect(items('<h1>Reports from Affiliates: The Institute</h1><p>The Institute was founded in 1963. It publishes books, reviews and a newsletter.</p>')).toEqual([]);
