@@ -598,8 +598,8 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
   const titleWords = norm(title).split(' ').filter((w) => w.length > 3).slice(0, 4);
   const ns = (x: string) => ` ${norm(x)} `;
   // Only the first stretch of prose is read: announcements state their facts early, and huge pages stay fast.
-  let budget = 15000;
-  const prose = blocks.filter((b) => b.level === 0 && b.text.length > 20 && b.text.length < 5000 && (budget -= b.text.length) > 0).slice(0, 50);
+  let budget = 8000;
+  const prose = blocks.filter((b) => b.level === 0 && b.text.length > 20 && b.text.length < 5000 && (budget -= b.text.length) > 0).slice(0, 30);
   for (const b of prose) {
     const sentences = b.text.replace(/\n/g, ' ').split(/(?<=[.!?])(?<!\b\d{1,2}\.)\s+(?=[\p{Lu}„“"«(])/u);
     for (const s of sentences) {
