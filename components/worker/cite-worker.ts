@@ -3,7 +3,7 @@
  * file takes a second, and neither the popup nor the library page may freeze. One job in, one reply out; the
  * page cancels by terminating the worker. The worker stays up between jobs so the style engine stays warm.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { formatRecords, parseImportBytes, unsupportedFields, STYLE_NAMES, type FormatName } from '@/lib/cite';
 import { libraryRecordSchema } from '@/lib/model';
 
@@ -12,7 +12,7 @@ const jobSchema = z.discriminatedUnion('kind', [
     kind: z.literal('export'),
     records: z.array(libraryRecordSchema),
     format: z.enum(['bibtex', 'biblatex', 'ris', 'csl-json', 'backup', 'bibliography', 'citation']),
-    style: z.enum(STYLE_NAMES as [string, ...string[]]).optional(),
+    style: z.optional(z.enum(STYLE_NAMES as [string, ...string[]])),
   }),
   z.object({ kind: z.literal('import'), bytes: z.instanceof(Uint8Array) }),
 ]);

@@ -5,7 +5,11 @@
  * The result is a plain array so the caller (the library) can save it in chunks, one transaction each
  * (`inChunks`), and show progress; de-duplication against the library is the library's job.
  */
-import type * as z from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+// zod/mini ships no messages; an import report is read by people, so this lazily loaded module installs English ones.
+z.config(en());
 import { cslItemSchema, libraryRecordSchema, type CslItem, type LibraryRecord } from '../model';
 import { backupImport } from './backup';
 import { bibImport } from './bibtex';
@@ -148,7 +152,7 @@ export function* inChunks<T>(items: readonly T[], size = 500): Generator<T[]> {
 }
 
 /** A short reason from zod's issues: "title: missing; issued.date-parts.0.1: Too big…". */
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => {

@@ -3,7 +3,7 @@
  * records, their search blocks and their de-duplication keys in one transaction, so the three never disagree.
  * Built with its database passed in (STYLE.md 7), so tests hand in a fresh fake-indexeddb one.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { candidateSchema, cslItemSchema, libraryRecordSchema, type Candidate, type CslItem, type LibraryRecord, type ProvenanceMap } from '../model';
 import type { ColophonDb } from './db';
 import { applyChanges, duplicateKeys, findDuplicate, proposeChanges, USER_SOURCE, type DuplicateRule, type FieldChange } from './dedupe';
@@ -90,7 +90,7 @@ export interface LibraryRepository {
   count(): Promise<number>;
 }
 
-const importItemSchema = z.union([candidateSchema, cslItemSchema.transform((item): Candidate => ({ item, provenance: {} }))]);
+const importItemSchema = z.union([candidateSchema, z.pipe(cslItemSchema, z.transform((item: CslItem): Candidate => ({ item, provenance: {} })))]);
 
 export function createLibraryRepository(
   db: ColophonDb,

@@ -3,7 +3,7 @@
  * a message from anything but our own extension pages is refused.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { envelopeSchema, protocol, replySchema, type MessageName, type Protocol, type Reply, type RequestOf, type ResponseOf } from './protocol';
 
 export * from './protocol';

@@ -2,16 +2,18 @@
  * The one protocol table (STYLE.md 5): every message the popup sends the background, with its request and
  * response schemas side by side. Both ends parse with these; nothing is queued (MV3 workers may be killed).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { candidateSchema, CSL_FIELDS, cslItemSchema, extractResultSchema, libraryRecordSchema, type CslItem } from '../model';
 
-const ids = z.array(z.string().min(1).max(64)).min(1).max(100_000);
+const id = z.string().check(z.minLength(1), z.maxLength(64));
+const ids = z.array(id).check(z.minLength(1), z.maxLength(100_000));
+const count = z.number().check(z.int());
 const field = z.enum(CSL_FIELDS as [keyof CslItem, ...(keyof CslItem)[]]);
-const tag = z.string().trim().min(1).max(60);
+const tag = z.string().check(z.trim(), z.minLength(1), z.maxLength(60));
 
 /** "Already in your library": the saved record and what updating it from the new capture would change. */
 export const duplicateProposalSchema = z.object({
-  index: z.number().int().nonnegative(),
+  index: z.number().check(z.int(), z.gte(0)),
   candidate: candidateSchema,
   duplicateOf: libraryRecordSchema,
   rule: z.enum(['doi', 'isbn', 'url', 'title']),
@@ -22,27 +24,27 @@ export type DuplicateProposalMessage = z.infer<typeof duplicateProposalSchema>;
 export const protocol = {
   /** Run the extractor in a tab and return what it found. */
   capture: {
-    request: z.object({ tabId: z.number().int().nonnegative() }),
+    request: z.object({ tabId: z.number().check(z.int(), z.gte(0)) }),
     response: extractResultSchema,
   },
   /** Save candidates the user checked: new ones are saved (all or none), ones already held come back as proposals. */
   save: {
-    request: z.object({ candidates: z.array(candidateSchema).min(1).max(500) }),
+    request: z.object({ candidates: z.array(candidateSchema).check(z.minLength(1), z.maxLength(500)) }),
     response: z.object({ saved: z.array(libraryRecordSchema), duplicates: z.array(duplicateProposalSchema) }),
   },
   /** Update a saved record from a new capture: the chosen fields, never one the user edited unless chosen. */
   applyDuplicate: {
-    request: z.object({ id: z.string().min(1).max(64), candidate: candidateSchema, fields: z.array(field).optional() }),
+    request: z.object({ id, candidate: candidateSchema, fields: z.optional(z.array(field)) }),
     response: z.object({ record: libraryRecordSchema }),
   },
   /** Edit a record's fields, tags or note; `clear` names the fields to empty (JSON has no `undefined`). */
   update: {
     request: z.object({
-      id: z.string().min(1).max(64),
-      item: cslItemSchema.partial().optional(),
-      clear: z.array(field).max(30).optional(),
-      tags: z.array(tag).max(100).optional(),
-      note: z.string().max(5000).optional(),
+      id,
+      item: z.optional(z.partial(cslItemSchema)),
+      clear: z.optional(z.array(field).check(z.maxLength(30))),
+      tags: z.optional(z.array(tag).check(z.maxLength(100))),
+      note: z.optional(z.string().check(z.maxLength(5000))),
     }),
     response: z.object({ record: libraryRecordSchema }),
   },
@@ -53,22 +55,22 @@ export const protocol = {
   },
   /** Undo of remove: put records back unchanged. */
   restore: {
-    request: z.object({ records: z.array(libraryRecordSchema).min(1).max(100_000) }),
-    response: z.object({ restored: z.number().int() }),
+    request: z.object({ records: z.array(libraryRecordSchema).check(z.minLength(1), z.maxLength(100_000)) }),
+    response: z.object({ restored: count }),
   },
   /** Add and/or remove tags on many records. */
   tag: {
-    request: z.object({ ids, add: z.array(tag).max(20).optional(), remove: z.array(tag).max(20).optional() }),
-    response: z.object({ changed: z.number().int() }),
+    request: z.object({ ids, add: z.optional(z.array(tag).check(z.maxLength(20))), remove: z.optional(z.array(tag).check(z.maxLength(20))) }),
+    response: z.object({ changed: count }),
   },
   /** Import CSL items (validated entry by entry in the background), in chunks, skipping what the library holds. */
   import: {
-    request: z.object({ items: z.array(z.unknown()).min(1).max(100_000) }),
+    request: z.object({ items: z.array(z.unknown()).check(z.minLength(1), z.maxLength(100_000)) }),
     response: z.object({
-      added: z.number().int(),
-      duplicates: z.number().int(),
-      invalid: z.array(z.object({ index: z.number().int(), message: z.string().max(500) })).max(1000),
-      error: z.string().optional(),
+      added: count,
+      duplicates: count,
+      invalid: z.array(z.object({ index: count, message: z.string().check(z.maxLength(500)) })).check(z.maxLength(1000)),
+      error: z.optional(z.string()),
     }),
   },
 } as const;
@@ -82,6 +84,6 @@ export type ResponseOf<N extends MessageName> = z.output<Protocol[N]['response']
 export const envelopeSchema = z.object({ name: z.enum(Object.keys(protocol) as [MessageName, ...MessageName[]]), data: z.unknown() });
 export const replySchema = z.union([
   z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string().max(2000) }),
+  z.object({ ok: z.literal(false), error: z.string().check(z.maxLength(2000)) }),
 ]);
 export type Reply = z.infer<typeof replySchema>;

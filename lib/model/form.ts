@@ -20,6 +20,17 @@ export const FORM_FIELDS = [
 export type FormField = (typeof FORM_FIELDS)[number][0];
 export type ItemForm = Record<FormField, string> & { type: ItemType };
 
+/** What to type, in plain words, for the fields a person can get wrong (zod's own messages are for developers). */
+const HINTS: Record<string, string> = {
+  title: 'a title is needed',
+  'number-of-pages': 'the number of pages, in digits (like 214)',
+  DOI: 'a DOI looks like 10.1234/abc-56',
+  URL: 'an address starting with http:// or https://',
+  language: 'a language code like en, fr or hr',
+  author: 'one name per line: "Family, Given" or an organisation',
+  editor: 'one name per line: "Family, Given" or an organisation',
+};
+
 /** "Family, Given" for persons, the bare name for organisations; one name per line. */
 export function namesToText(names: readonly Name[] | undefined): string {
   return (names ?? []).map((n) => n.literal ?? (n.given ? `${n.family}, ${n.given}` : (n.family ?? ''))).join('\n');
@@ -88,5 +99,5 @@ export function formToItem(form: ItemForm, base: CslItem): { ok: true; item: Csl
   const issue = parsed.error.issues[0];
   const key = String(issue?.path[0] ?? 'title');
   const label = FORM_FIELDS.find(([f]) => f === key)?.[1] ?? key;
-  return { ok: false, field: label, message: issue?.message ?? 'invalid value' };
+  return { ok: false, field: label, message: HINTS[key] ?? issue?.message ?? 'invalid value' };
 }
