@@ -14,6 +14,10 @@ import { BLOCK_SIZE, decodeBlock, encodeBlock, type SearchBlock } from './search
 import { toSearchRow, type SearchRow } from './search/row';
 
 /** An incoming publication the library already holds: offered as an update of the saved record. */
+/** Imports of at least this many items read all de-duplication keys once instead of looking each up. */
+const KEY_INDEX_FROM = 200;
+type KeyIndex = Map<string, string[]>;
+
 /** Above this many records sharing a half-title key, the key is not used to find duplicates. */
 const CROWDED_KEY = 50;
 
@@ -169,11 +173,14 @@ export function createLibraryRepository(
    * Splits candidates into new records and duplicates, against the library and against earlier candidates
    * of the same batch. Runs inside the write, so two saves cannot both add the same publication.
    */
-  async function sortOut(candidates: readonly Candidate[], savedAtOf: (i: number) => number) {
+  async function sortOut(candidates: readonly Candidate[], savedAtOf: (i: number) => number, keyIndex?: KeyIndex) {
     const keysOf = candidates.map((c) => duplicateKeys(c.item));
-    // One exact lookup per key: `anyOf` over thousands of keys walks the index far slower in fake-indexeddb.
     const uniqueKeys = [...new Set(keysOf.flat())];
-    const lookups = await Promise.all(uniqueKeys.map((k) => db.dedupe.where('keys').equals(k).primaryKeys()));
+    // A large import reads every key once (keyIndex); a save looks up its few keys, one exact lookup each
+    // (`anyOf` over thousands of keys walks the index far slower).
+    const lookups = keyIndex
+      ? uniqueKeys.map((k) => keyIndex.get(k) ?? [])
+      : await Promise.all(uniqueKeys.map((k) => db.dedupe.where('keys').equals(k).primaryKeys()));
     const idsByKey = new Map<string, string[]>();
     uniqueKeys.forEach((key, i) => {
       const ids = lookups[i]!;
@@ -207,6 +214,15 @@ export function createLibraryRepository(
       }
     });
     return { fresh, duplicates };
+  }
+
+  /** Every de-duplication key in the library, read in one pass (for large imports). */
+  async function loadKeyIndex(): Promise<KeyIndex> {
+    const index: KeyIndex = new Map();
+    await db.dedupe.each((row) => {
+      for (const k of row.keys) (index.get(k) ?? index.set(k, []).get(k)!).push(row.id);
+    });
+    return index;
   }
 
   async function getOrThrow(id: string): Promise<LibraryRecord> {
@@ -324,6 +340,7 @@ export function createLibraryRepository(
 
     async importItems(items, { chunkSize = 500, onProgress } = {}) {
       const outcome: ImportOutcome = { added: 0, duplicates: [], invalid: [] };
+      const keyIndex = items.length >= KEY_INDEX_FROM ? await loadKeyIndex() : undefined;
       const base = now() - items.length;
       for (let start = 0; start < items.length; start += chunkSize) {
         const chunk: { index: number; candidate: Candidate }[] = [];
@@ -337,11 +354,14 @@ export function createLibraryRepository(
             const result = await sortOut(
               chunk.map((c) => c.candidate),
               (i) => base + chunk[i]!.index,
+              keyIndex,
             );
             if (result.fresh.length) await addRecords(result.fresh);
             return result;
           });
           outcome.added += fresh.length;
+          // Committed: later chunks must see these records as held.
+          if (keyIndex) for (const r of fresh) for (const k of duplicateKeys(r.item)) (keyIndex.get(k) ?? keyIndex.set(k, []).get(k)!).push(r.id);
           for (const d of duplicates) outcome.duplicates.push({ index: chunk[d.index]!.index, duplicateOf: d.record.id, rule: d.rule });
         } catch (error) {
           if (!(error instanceof StorageFullError)) throw error;
