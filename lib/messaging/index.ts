@@ -16,7 +16,14 @@ export type Handlers = {
 /** Sends a request to the background and returns its parsed response; throws the background's error text. */
 export async function send<N extends MessageName>(name: N, data: RequestOf<N>): Promise<ResponseOf<N>> {
   const request = protocol[name].request.parse(data);
-  const raw: unknown = await browser.runtime.sendMessage({ name, data: request });
+  let raw: unknown;
+  try {
+    raw = await browser.runtime.sendMessage({ name, data: request });
+  } catch (error) {
+    // The service worker was stopped mid-request (MV3 may do that at any time): its transaction rolled back.
+    throw new Error(`Colophon's background was restarted before it answered; nothing was changed. Please try again. (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (raw === undefined) throw new Error('Colophon’s background did not answer; nothing was changed. Please try again.');
   const reply = replySchema.parse(raw);
   if (!reply.ok) throw new Error(reply.error);
   return protocol[name].response.parse(reply.data) as ResponseOf<N>;
