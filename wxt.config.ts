@@ -16,13 +16,20 @@ export default defineConfig({
       },
     },
   }),
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, manifestVersion }) => ({
     name: 'Colophon',
     description:
       'Clip publications while you browse: title, authors, publisher, place, year and pages into a local library; export citations.',
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'clipboardWrite'],
     host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
     action: { default_title: 'Clip this page with Colophon' },
+    // The toolbar button's shortcut; Firefox's Manifest V2 build names the same command differently.
+    commands: {
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: 'Open Colophon on this page',
+      },
+    },
     browser_specific_settings: {
       // Colophon sends nothing anywhere: the library stays in the browser.
       gecko: { id: 'colophon@colophon.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },

@@ -6,13 +6,17 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createLibraryRepository, openLibraryDb } from '@/lib/library';
 import { handle } from '@/lib/messaging';
 import { extractResultSchema } from '@/lib/model';
-import { runExtractor } from '@/lib/platform';
+import { runExtractor, showFoundCount } from '@/lib/platform';
 
 export default defineBackground(() => {
   const library = createLibraryRepository(openLibraryDb());
   handle({
     // The page is untrusted: its result is parsed (lengths capped, http(s) URLs only) before anyone uses it.
-    capture: async ({ tabId }) => extractResultSchema.parse(await runExtractor(tabId)),
+    capture: async ({ tabId }) => {
+      const result = extractResultSchema.parse(await runExtractor(tabId));
+      void showFoundCount(tabId, result.items.length).catch(() => undefined); // the tab may be gone
+      return result;
+    },
     save: ({ candidates }) => library.save(candidates),
     applyDuplicate: async ({ id, candidate, fields }) => ({ record: await library.applyDuplicate(id, candidate, fields) }),
     update: async ({ id, item, clear, tags, note }) => {

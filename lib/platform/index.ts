@@ -61,3 +61,9 @@ export async function copyRich(html: string, text: string): Promise<void> {
     new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) }),
   ]);
 }
+
+/** Shows on the toolbar button how many publications were found in a tab (empty when none). */
+export async function showFoundCount(tabId: number, count: number): Promise<void> {
+  await browser.action.setBadgeText({ tabId, text: count > 0 ? String(Math.min(count, 999)) : '' });
+  await browser.action.setBadgeBackgroundColor({ tabId, color: '#2b5fd9' });
+}

@@ -39,6 +39,15 @@ describe('clip a publication announcement', () => {
     expect(await candidate.locator('[name="URL"]').inputValue()).toBe(pageUrl);
     expect(await candidate.locator('[name="publisher-place"]').inputValue()).toBe('Brussels');
 
+    // The toolbar badge counts what was found on the tab.
+    const worker = browser.context.serviceWorkers()[0]!;
+    const badge = await worker.evaluate(async (url) => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; action: { getBadgeText(d: object): Promise<string> } } }).chrome;
+      const [tab] = await api.tabs.query({ url });
+      return api.action.getBadgeText({ tabId: tab!.id });
+    }, pageUrl);
+    expect(badge).toBe('1');
+
     // Every field shows where its value came from.
     await expect.poll(() => candidate.locator('.prov').count()).toBeGreaterThanOrEqual(5);
     await popup.screenshot({ path: resolve(OUT, 'popup-capture.png'), fullPage: true });
