@@ -13,7 +13,12 @@ export default defineBackground(() => {
   handle({
     // The page is untrusted: its result is parsed (lengths capped, http(s) URLs only) before anyone uses it.
     capture: async ({ tabId }) => {
-      const result = extractResultSchema.parse(await runExtractor(tabId));
+      const parsed = extractResultSchema.safeParse(await runExtractor(tabId));
+      if (!parsed.success) {
+        const onUrl = parsed.error.issues.some((i) => i.path[0] === 'url');
+        throw new Error(onUrl ? 'Colophon clips web pages (http and https addresses) only.' : 'This page gave Colophon data it could not read safely; nothing was taken from it.');
+      }
+      const result = parsed.data;
       void showFoundCount(tabId, result.items.length).catch(() => undefined); // the tab may be gone
       return result;
     },
