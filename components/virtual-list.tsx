@@ -42,14 +42,15 @@ export function VirtualList({ count, rowHeight, height, active, renderRow, label
   const rows: ComponentChildren[] = [];
   for (let i = first; i < last; i++)
     rows.push(
-      <li key={i} role="option" aria-selected={i === active} class={i === active ? 'active' : ''} style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px` }}>
+      // A plain list, not a listbox: each row holds its own controls (checkbox, open), which an option may not.
+      <li key={i} aria-current={i === active ? 'true' : undefined} class={i === active ? 'active' : ''} style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px` }}>
         {renderRow(i)}
       </li>,
     );
 
   return (
     <div ref={viewport} class="virtual" style={{ height: `${Math.min(height, count * rowHeight)}px` }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-      <ul role="listbox" aria-label={label} aria-activedescendant={undefined} style={{ height: `${count * rowHeight}px` }} data-testid={testId}>
+      <ul aria-label={label} style={{ height: `${count * rowHeight}px` }} data-testid={testId}>
         {rows}
       </ul>
     </div>

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../scripts/serve-static.mjs';
+import { seriousViolations } from './a11y';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 
 const OUT = resolve(import.meta.dirname, '../../test-results/e2e');
@@ -51,6 +52,7 @@ describe('clip a publication announcement', () => {
     // Every field shows where its value came from.
     await expect.poll(() => candidate.locator('.prov').count()).toBeGreaterThanOrEqual(5);
     await popup.screenshot({ path: resolve(OUT, 'popup-capture.png'), fullPage: true });
+    expect(await seriousViolations(popup)).toEqual([]);
 
     // The user corrects a field before saving: the edit is what gets saved.
     await candidate.locator('[name="issued"]').fill('2017-06');
@@ -80,6 +82,7 @@ describe('clip a publication announcement', () => {
     expect(bib).toMatch(/pagetotal\s*=\s*\{26\}/);
     expect(bib).toMatch(/title\s*=\s*\{.*External/);
     await popup.screenshot({ path: resolve(OUT, 'popup-export.png'), fullPage: true });
+    expect(await seriousViolations(popup)).toEqual([]);
 
     await popup.bringToFront();
     await popup.getByTestId('export-copy').click();

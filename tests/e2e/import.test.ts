@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './a11y';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 
 let browser: ExtensionBrowser;
@@ -53,6 +54,7 @@ describe('import on the library page', () => {
     await page.getByTestId('search').fill('svob dokic');
     await expect.poll(() => page.getByTestId('count').textContent()).toBe('1 of 2');
     await page.screenshot({ path: resolve(import.meta.dirname, '../../test-results/e2e/library-page.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByTestId('import-file').setInputFiles(file);
     await expect.poll(() => report.textContent()).toContain('imported 0, 2 already in your library');

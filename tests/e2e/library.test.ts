@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../scripts/serve-static.mjs';
+import { seriousViolations } from './a11y';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { generateItems } from './generate';
 
@@ -59,6 +60,7 @@ describe('a library of 10,000 records', () => {
     await popup.keyboard.press('Enter');
     await popup.getByTestId('record-view').waitFor();
     expect(await popup.getByTestId('record-title').textContent()).toBe(firstTitle);
+    expect(await seriousViolations(popup)).toEqual([]);
 
     await popup.getByTestId('tag-input').fill('to read');
     await popup.getByTestId('tag-input').press('Enter');
