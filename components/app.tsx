@@ -18,7 +18,7 @@ export interface AppServices extends RecordActions {
 }
 
 /** The popup: what this page offers on top, the library below. Services are passed in (STYLE.md 7). */
-export function App({ services }: { services: AppServices }) {
+export function App({ services, firstRows }: { services: AppServices; firstRows?: Promise<LibraryRecord[]> }) {
   const [changes, setChanges] = useState<LibraryChanges | null>(null);
   return (
     <main>
@@ -31,7 +31,7 @@ export function App({ services }: { services: AppServices }) {
         applyDuplicate={services.applyDuplicate}
         onSaved={(records) => setChanges({ upserted: records, removed: [] })}
       />
-      <LibraryView library={services.library} actions={services} changes={changes} runExport={services.runExport} copy={services.copy} download={services.download} />
+      <LibraryView firstRows={firstRows} library={services.library} actions={services} changes={changes} runExport={services.runExport} copy={services.copy} download={services.download} />
       <p class="muted footer">
         <a href="/options.html" target="_blank" rel="noopener" data-testid="open-library-page">
           Open the full library

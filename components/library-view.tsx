@@ -21,9 +21,12 @@ interface Props {
   download(filename: string, text: string, mime: string): void;
   /** Height of the list in px (the popup is small; the library page is not). */
   listHeight?: number;
+  /** The newest records, when the page already asked for them before rendering (saves the first paint a round). */
+  firstRows?: Promise<LibraryRecord[]>;
 }
 
-const FIRST_PAINT = 40;
+/** How many of the newest records the first paint shows (enough to fill the popup's list). */
+export const FIRST_PAINT = 40;
 const ROW_HEIGHT = 46;
 
 /**
@@ -31,7 +34,7 @@ const ROW_HEIGHT = 46;
  * then search-as-you-type once the compact search table is loaded; a virtualised list, so 100,000 rows
  * scroll as smoothly as 10.
  */
-export function LibraryView({ library, actions, changes, runExport, copy, download, listHeight = 300 }: Props) {
+export function LibraryView({ library, actions, changes, runExport, copy, download, listHeight = 300, firstRows }: Props) {
   const [index, setIndex] = useState<SearchIndex | null>(null);
   const [revision, setRevision] = useState(0); // bumps when the index changes in place
   const [recentIds, setRecentIds] = useState<string[] | null>(null);
@@ -53,7 +56,7 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
   // First paint: the newest rows, then the search table in the background.
   useEffect(() => {
     let alive = true;
-    void library.recent(FIRST_PAINT).then((records) => {
+    void (firstRows ?? library.recent(FIRST_PAINT)).then((records) => {
       if (!alive) return;
       for (const r of records) cache.current.set(r.id, r);
       setRecentIds(records.map((r) => r.id));

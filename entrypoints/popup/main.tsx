@@ -1,6 +1,7 @@
 /** Popup wiring: builds the services from lib/ and renders the app. */
 import { render } from 'preact';
 import { App } from '@/components/app';
+import { FIRST_PAINT } from '@/components/library-view';
 import { createServices } from '@/components/services';
 import { activeTabId, tabIdByUrl } from '@/lib/platform';
 
@@ -15,4 +16,7 @@ async function targetTabId(): Promise<number> {
   return id;
 }
 
-render(<App services={createServices(targetTabId)} />, document.getElementById('app')!);
+const services = createServices(targetTabId);
+// Ask for the newest rows before rendering: opening the database overlaps with the first render.
+const firstRows = services.library.recent(FIRST_PAINT);
+render(<App services={services} firstRows={firstRows} />, document.getElementById('app')!);
