@@ -38,16 +38,28 @@ Google Chrome no longer accepts --load-extension. ${manual}`);
 const server = await serveStatic(join(root, 'demo'), Number(process.env.PORT ?? 0));
 const demoUrl = `${server.url}/announcement.html`;
 console.log(`\nDemo page: ${demoUrl}\nOpening ${browserPath} with Colophon loaded; click the Colophon toolbar button (puzzle icon → pin it) to clip.\nClose the browser window to stop.`);
-const browser = spawn(
-  browserPath,
-  [`--user-data-dir=${mkdtempSync(join(tmpdir(), 'colophon-'))}`, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-first-run', demoUrl],
-  { stdio: 'ignore' },
-);
+const args = [
+  `--user-data-dir=${mkdtempSync(join(tmpdir(), 'colophon-'))}`,
+  `--disable-extensions-except=${extensionDir}`,
+  `--load-extension=${extensionDir}`,
+  '--no-first-run',
+  // Chromium refuses to start as root with its sandbox on (containers, CI boxes).
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  demoUrl,
+];
+const startedAt = Date.now();
+const browser = spawn(browserPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+let stderr = '';
+browser.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
 const stop = async (code) => {
   await server.close();
   process.exit(code ?? 0);
 };
-browser.on('exit', (code) => void stop(code));
+browser.on('exit', (code) => {
+  // A browser that quits within seconds did not start: say why instead of ending silently.
+  if (code && Date.now() - startedAt < 10_000) console.error(`\nChromium stopped at once (exit ${code}):\n${stderr.trim().split('\n').slice(-8).join('\n')}\n${manual}`);
+  void stop(code);
+});
 browser.on('error', (error) => {
   console.error(`Could not start ${browserPath}: ${error.message}`);
   void stop(1);
