@@ -46,7 +46,8 @@ export function ImportPanel({ parse, importItems, onImported }: Props) {
     try {
       setProgress({ done: 0, total: 0 });
       const parsed = await parse(new Uint8Array(await file.arrayBuffer()));
-      const items = parsed.entries.map((e) => (e.record ? { item: e.record.item, provenance: e.record.provenance } : e.item));
+      // A backup brings its tags, notes and provenance back; other formats bring the item.
+      const items = parsed.entries.map((e) => (e.record ? { item: e.record.item, provenance: e.record.provenance, tags: e.record.tags, note: e.record.note } : e.item));
       const result: Report = {
         file: file.name,
         format: parsed.format ?? 'unknown',

@@ -94,7 +94,21 @@ export interface LibraryRepository {
   count(): Promise<number>;
 }
 
-const importItemSchema = z.union([candidateSchema, z.pipe(cslItemSchema, z.transform((item: CslItem): Candidate => ({ item, provenance: {} })))]);
+/** A candidate with the library's own fields, as a Colophon backup carries them (restored on import). */
+type Incoming = Candidate & { tags?: string[]; note?: string };
+// A backup record first (it must carry tags and note, so a plain candidate never matches it), then a candidate,
+// then a bare CSL item.
+const backupEntrySchema = z.object({
+  item: cslItemSchema,
+  provenance: candidateSchema.shape.provenance,
+  tags: libraryRecordSchema.shape.tags.def.innerType,
+  note: libraryRecordSchema.shape.note.def.innerType,
+});
+const importItemSchema = z.union([
+  backupEntrySchema,
+  candidateSchema,
+  z.pipe(cslItemSchema, z.transform((item: CslItem): Incoming => ({ item, provenance: {} }))),
+]);
 
 export function createLibraryRepository(
   db: ColophonDb,
@@ -205,7 +219,8 @@ export function createLibraryRepository(
       const duplicate = findDuplicate(candidate.item, [...nearby]);
       if (duplicate) return duplicates.push({ index, ...duplicate });
       const at = savedAtOf(index);
-      const record = libraryRecordSchema.parse({ id: newId(), savedAt: at, updatedAt: at, tags: [], note: '', item: candidate.item, provenance: candidate.provenance });
+      const { tags = [], note = '' } = candidate as Incoming;
+      const record = libraryRecordSchema.parse({ id: newId(), savedAt: at, updatedAt: at, tags: uniqueTags(tags), note, item: candidate.item, provenance: candidate.provenance });
       fresh.push(record);
       for (const k of keys) {
         const list = freshByKey.get(k);

@@ -30,3 +30,22 @@ describe('large imports (keys read once)', () => {
     expect(await repo.count()).toBe(400);
   });
 });
+
+describe('restoring a backup', () => {
+  it('keeps tags, notes and provenance, and still skips what the library holds', async () => {
+    db = openLibraryDb('import-backup');
+    const repo = createLibraryRepository(db);
+    const entry = {
+      item: { type: 'report', title: 'Cities and Culture', publisher: 'EUROCITIES', issued: { 'date-parts': [[2017]] } },
+      provenance: { title: { source: 'user', confidence: 1 } },
+      tags: ['culture', 'to read'],
+      note: 'Chapter 3 compares Lyon and Zagreb.',
+    };
+    const plain = { type: 'book', title: 'A plain CSL item' };
+    const outcome = await repo.importItems([entry, plain]);
+    expect(outcome.added).toBe(2);
+    const [restored] = (await repo.recent(10)).filter((r) => r.item.title === 'Cities and Culture');
+    expect(restored).toMatchObject({ tags: ['culture', 'to read'], note: 'Chapter 3 compares Lyon and Zagreb.', provenance: { title: { source: 'user' } } });
+    expect((await repo.importItems([entry])).added).toBe(0);
+  });
+});
