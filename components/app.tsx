@@ -1,15 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { LibraryRepository } from '@/lib/library';
 import type { Candidate, ExtractResult, LibraryRecord } from '@/lib/model';
-import { CapturePanel } from './capture-panel';
+import { CapturePanel, type FieldChange } from './capture-panel';
 import type { ExportJob, ExportOutput } from './export-panel';
 import { LibraryView, type LibraryChanges } from './library-view';
 import type { RecordActions } from './record-view';
 
 export interface AppServices extends RecordActions {
   capture(): Promise<ExtractResult>;
-  save(candidates: Candidate[]): Promise<{ saved: LibraryRecord[]; duplicates: { index: number; duplicateOf: LibraryRecord; rule: string; candidate: Candidate }[] }>;
-  applyDuplicate(id: string, candidate: Candidate): Promise<LibraryRecord>;
+  save(candidates: Candidate[]): Promise<{ saved: LibraryRecord[]; duplicates: { index: number; duplicateOf: LibraryRecord; rule: string; candidate: Candidate; changes: FieldChange[] }[] }>;
+  applyDuplicate(id: string, candidate: Candidate, fields: string[]): Promise<LibraryRecord>;
   importItems(items: unknown[]): Promise<{ added: number; duplicates: number; invalid: { index: number; message: string }[]; error?: string | undefined }>;
   library: LibraryRepository;
   runExport(job: ExportJob, signal: AbortSignal): Promise<ExportOutput>;

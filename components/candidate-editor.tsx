@@ -1,4 +1,14 @@
-import { FORM_FIELDS, ITEM_TYPES, type FormField, type ItemForm, type ProvenanceMap } from '@/lib/model';
+import { dateToText, FORM_FIELDS, ITEM_TYPES, namesToText, type FormField, type ItemForm, type Name, type ProvenanceMap } from '@/lib/model';
+import type { FieldChange } from './capture-panel';
+
+const FIELD_LABELS = new Map<string, string>(FORM_FIELDS);
+
+/** A field value as a person reads it (names, dates, text). */
+function showValue(value: unknown): string {
+  if (Array.isArray(value)) return namesToText(value as Name[]).replace(/\n/g, '; ');
+  if (value && typeof value === 'object' && 'date-parts' in value) return dateToText(value as Parameters<typeof dateToText>[0]);
+  return value === undefined || value === null ? '' : String(value);
+}
 import { ProvenanceMark } from './provenance-mark';
 
 const MULTILINE: ReadonlySet<FormField> = new Set(['title', 'author', 'editor']);
@@ -14,7 +24,17 @@ interface Props {
   expanded: boolean;
   error: string | undefined;
   /** "Already in your library", with an offer to update the saved record instead of a second copy. */
-  duplicate?: { text: string; canUpdate: boolean; onUpdate(): void } | undefined;
+  duplicate?:
+    | {
+        text: string;
+        canUpdate: boolean;
+        /** Field by field: what the saved record holds and what this page says; the checked ones are applied. */
+        changes: readonly FieldChange[];
+        chosen: ReadonlySet<string>;
+        onChoose(field: string, on: boolean): void;
+        onUpdate(): void;
+      }
+    | undefined;
   onToggle(checked: boolean): void;
   onExpand(expanded: boolean): void;
   onChange(form: ItemForm): void;
@@ -44,14 +64,27 @@ export function CandidateEditor({ index, form, summary, provenance, checked, sav
         </button>
       </div>
       {duplicate && (
-        <p class="duplicate" data-testid="duplicate">
-          {duplicate.text}{' '}
+        <div class="duplicate" data-testid="duplicate">
+          <p>{duplicate.text}</p>
+          {duplicate.changes.length > 0 && (
+            <ul class="changes">
+              {duplicate.changes.map((c) => (
+                <li key={c.field}>
+                  <label>
+                    <input type="checkbox" checked={duplicate.chosen.has(c.field)} onChange={(e) => duplicate.onChoose(c.field, e.currentTarget.checked)} />{' '}
+                    {FIELD_LABELS.get(c.field) ?? c.field}: <del>{showValue(c.saved) || '(empty)'}</del> → <ins>{showValue(c.incoming) || '(empty)'}</ins>
+                    {c.userEdited ? <em class="muted"> (you edited this)</em> : null}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
           {duplicate.canUpdate && (
-            <button type="button" class="link" onClick={duplicate.onUpdate} data-testid="update-duplicate">
+            <button type="button" class="link" disabled={duplicate.chosen.size === 0} onClick={duplicate.onUpdate} data-testid="update-duplicate">
               Update the saved record
             </button>
           )}
-        </p>
+        </div>
       )}
       <div id={id('fields')} hidden={!expanded}>
       <div class="row">

@@ -11,18 +11,28 @@ interface Draft {
   expanded: boolean;
   error?: string;
   /** Set when the library already holds this publication: which record, and by which rule. */
-  duplicate?: { id: string; rule: string; candidate: Candidate; updated: boolean };
+  duplicate?: { id: string; rule: string; candidate: Candidate; updated: boolean; changes: FieldChange[]; chosen: ReadonlySet<string> };
 }
 
 interface Props {
   /** Finds the publications on the target tab (through the background). */
   capture(): Promise<ExtractResult>;
   /** Saves the checked candidates (through the background): new ones are stored, known ones come back as duplicates. */
-  save(candidates: Candidate[]): Promise<{ saved: LibraryRecord[]; duplicates: { index: number; duplicateOf: LibraryRecord; rule: string; candidate: Candidate }[] }>;
-  /** Updates a saved record from this capture (fields the user edited in the library are kept). */
-  applyDuplicate(id: string, candidate: Candidate): Promise<LibraryRecord>;
+  save(candidates: Candidate[]): Promise<{ saved: LibraryRecord[]; duplicates: { index: number; duplicateOf: LibraryRecord; rule: string; candidate: Candidate; changes: FieldChange[] }[] }>;
+  /** Updates a saved record from this capture, the chosen fields only. */
+  applyDuplicate(id: string, candidate: Candidate, fields: string[]): Promise<LibraryRecord>;
   /** Tells the library list what changed. */
   onSaved(records: LibraryRecord[]): void;
+}
+
+/** One field where the capture differs from the saved record (from the background's duplicate proposal). */
+export interface FieldChange {
+  field: string;
+  saved: unknown;
+  incoming: unknown;
+  /** The user edited it in the library: left unchecked unless they choose it. */
+  userEdited: boolean;
+  proposed: boolean;
 }
 
 const RULES: Record<string, string> = { doi: 'same DOI', isbn: 'same ISBN', url: 'same address and title', title: 'same title, year and author' };
@@ -101,7 +111,10 @@ export function CapturePanel({ capture, save, applyDuplicate, onSaved }: Props) 
       setDrafts((ds) =>
         ds.map((d, i) => {
           const dup = dupByDraft.get(i);
-          if (dup) return { ...d, checked: false, duplicate: { id: dup.duplicateOf.id, rule: dup.rule, candidate: dup.candidate, updated: false } };
+          if (dup) {
+            const chosen = new Set(dup.changes.filter((c) => c.proposed && !c.userEdited).map((c) => c.field));
+            return { ...d, checked: false, duplicate: { id: dup.duplicateOf.id, rule: dup.rule, candidate: dup.candidate, updated: false, changes: dup.changes, chosen } };
+          }
           return d.checked && !d.saved ? { ...d, saved: true, checked: false, expanded: false } : d;
         }),
       );
@@ -158,11 +171,20 @@ export function CapturePanel({ capture, save, applyDuplicate, onSaved }: Props) 
               duplicate={
                 d.duplicate && {
                   text: d.duplicate.updated ? 'Saved record updated ✓' : `Already in your library (${RULES[d.duplicate.rule] ?? d.duplicate.rule}).`,
-                  canUpdate: !d.duplicate.updated,
+                  canUpdate: !d.duplicate.updated && d.duplicate.changes.length > 0,
+                  changes: d.duplicate.updated ? [] : d.duplicate.changes,
+                  chosen: d.duplicate.chosen,
+                  onChoose: (field: string, on: boolean) => {
+                    const dup = d.duplicate!;
+                    const chosen = new Set(dup.chosen);
+                    if (on) chosen.add(field);
+                    else chosen.delete(field);
+                    update(i, { duplicate: { ...dup, chosen } });
+                  },
                   onUpdate: async () => {
                     const dup = d.duplicate!;
                     try {
-                      const record = await applyDuplicate(dup.id, dup.candidate);
+                      const record = await applyDuplicate(dup.id, dup.candidate, [...dup.chosen]);
                       update(i, { duplicate: { ...dup, updated: true } });
                       onSaved([record]);
                     } catch (error) {

@@ -4,6 +4,7 @@
  */
 import { createLibraryRepository, openLibraryDb } from '@/lib/library';
 import { send } from '@/lib/messaging';
+import type { CslItem } from '@/lib/model';
 import { copyRich, copyText, downloadText, requestPersistentStorage } from '@/lib/platform';
 import type { AppServices } from './app';
 import { runExportInWorker } from './worker/cite-client';
@@ -15,7 +16,8 @@ export function createServices(targetTabId: () => Promise<number>): AppServices 
       void requestPersistentStorage().catch(() => false);
       return send('save', { candidates });
     },
-    applyDuplicate: async (id, candidate) => (await send('applyDuplicate', { id, candidate })).record,
+    applyDuplicate: async (id, candidate, fields) =>
+      (await send('applyDuplicate', { id, candidate, fields: fields as (keyof CslItem)[] })).record,
     update: async (id, change) => (await send('update', { id, ...change })).record,
     remove: async (ids) => (await send('remove', { ids })).removed,
     restore: async (records) => void (await send('restore', { records })),

@@ -89,14 +89,30 @@ describe('a library of 10,000 records', () => {
     await popup.getByTestId('candidate').first().waitFor();
     await popup.getByTestId('save').click();
     await popup.getByRole('status').filter({ hasText: 'Saved 3' }).waitFor();
+    await popup.reload();
+    await popup.getByTestId('record').first().waitFor();
+    // "40 of 10,003" while the search table loads, then "10,003": the library's size is the last number.
+    const total = async () => Number(((await popup.getByTestId('count').textContent()) ?? '').split(' of ').at(-1)!.replace(/\D/g, ''));
+    const held = await total();
 
     popup = await browser.openPopup(pageUrl);
     await popup.getByTestId('candidate').first().waitFor();
+    // This time the first one carries a page count the saved record lacks (the user typed it here).
+    const first = popup.getByTestId('candidate').first();
+    await first.getByRole('button', { name: 'Edit' }).click();
+    await first.locator('[name="number-of-pages"]').fill('215');
     await popup.getByTestId('save').click();
     await popup.getByRole('status').filter({ hasText: '3 are already in your library' }).waitFor();
     expect(await popup.getByTestId('duplicate').count()).toBe(3);
-    await popup.getByTestId('update-duplicate').first().click();
-    await popup.getByTestId('duplicate').filter({ hasText: 'updated' }).waitFor();
-    await expect.poll(() => popup.getByTestId('count').textContent()).toBe('10,003');
+    // Field by field: the differing page count is offered, checked; nothing else differs.
+    const offer = popup.getByTestId('duplicate').first();
+    expect(await offer.locator('li').allTextContents()).toEqual([expect.stringMatching(/^ ?Pages: 214 → 215/)]);
+    expect(await popup.getByTestId('update-duplicate').count()).toBe(1);
+    await popup.getByTestId('update-duplicate').click();
+    await offer.filter({ hasText: 'updated' }).waitFor();
+    // No second copy: the library holds as many records as before.
+    await expect.poll(total).toBe(held);
+    await popup.getByTestId('search').fill('culture and the city');
+    await expect.poll(() => popup.getByTestId('record').first().locator('.byline').textContent()).toContain('215 pp.');
   });
 });
