@@ -535,16 +535,17 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
     set('author', best.toc.author ? [best.toc.author] : undefined, 0.85);
     set('type', 'article-journal', 0.8);
   }
-  if (best.inline) {
-    const im = best.inline.imprint;
-    set('author', best.inline.author, 0.85);
+  /** The fields every imprint line gives (names, imprint, date, length, ISBN). */
+  const setImprint = (im: Imprint, author: Imprint['author']) => {
+    set('author', author, 0.85);
     set('editor', im.editor, 0.85);
     set('publisher', im.publisher, 0.85);
     set('publisher-place', im.place, 0.85);
     set('issued', im.issued, 0.85);
     set('number-of-pages', im.pages, 0.85);
     set('ISBN', im.ISBN, 0.9);
-  }
+  };
+  if (best.inline) setImprint(best.inline.imprint, best.inline.author);
   // The imprint nearest the title.
   // A contents entry's neighbours are other entries, not its imprint.
   const near = best.toc ? undefined : (hits.find((h) => Math.abs(h.block - best.block) <= 4) ?? (anchored ? hit : undefined));
@@ -553,13 +554,7 @@ export function announceScope(blocks: Block[], ctx: PageContext): AnnouncementRe
     evidence = Math.max(evidence, 0.9);
     // "By EUROCITIES, Brussels, 2017": the body that heads the imprint is also its publisher.
     if (im.author?.length === 1 && im.author[0]!.literal && !im.publisher && /^\s*by\s/i.test(near.text)) im.publisher = im.author[0]!.literal;
-    set('author', im.author, 0.85);
-    set('editor', im.editor, 0.85);
-    set('publisher', im.publisher, 0.85);
-    set('publisher-place', im.place, 0.85);
-    set('issued', im.issued, 0.85);
-    set('number-of-pages', im.pages, 0.85);
-    set('ISBN', im.ISBN, 0.9);
+    setImprint(im, im.author);
     set('ISSN', im.ISSN, 0.8);
     set('DOI', im.DOI, 0.9);
     set('edition', im.edition, 0.7);
