@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FILE_FORMAT_CHOICES, STYLE_CHOICES, type FileFormatChoice, type StyleChoice } from '@/lib/cite/catalog';
-import { foldWords } from '@/lib/library/normalize';
+import { foldWords } from '@/lib/model/text';
 import type { LibraryRecord } from '@/lib/model';
 
 /** What the export worker is asked to do. */

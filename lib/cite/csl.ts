@@ -2,18 +2,13 @@
  * Records → CSL-JSON items ready for a citation library: each gets a stable, readable citation key
  * (`eurocities2017cities`), unique within one export.
  */
-import type { CslItem, LibraryRecord } from '../model';
+import { foldText, type CslItem, type LibraryRecord } from '../model';
 
 export type CslExportItem = CslItem & { id: string; 'citation-key': string };
 
 const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'on', 'in', 'and', 'for', 'to', 'la', 'le', 'les', 'der', 'die', 'das', 'el', 'il']);
 
-const asciiWord = (s: string) =>
-  (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFKD'))
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
+const asciiWord = (s: string) => foldText(s).replace(/[^a-z0-9]+/g, '');
 
 /** `family-or-organisation` + year + first significant title word, lower-case ASCII. */
 export function baseCitationKey(item: CslItem): string {

@@ -6,6 +6,7 @@
  * inside titles) are never taken: a date is only read from an imprint or from a "published on" phrase.
  */
 import { authorCue, dateCue, editorCue, NON_PUB_NOUN, PUB_NOUN, publisherCue, quotedSpans, TITLED_CUE } from './cues';
+import { foldText } from '../model/text';
 import { isImprintLine, isKnownPlace, parseImprint, type Imprint } from './imprint';
 import { findDois, labelledIsbns } from './identifiers';
 import { readMeta, siteName } from './meta-tags';
@@ -39,7 +40,7 @@ export function pageContext(doc: Document): PageContext {
   };
 }
 
-const norm = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const norm = foldText;
 
 /** All-caps titles from title pages are put in title case; other text is left as written. */
 export function titleCase(s: string): string {

@@ -8,7 +8,7 @@
 // content script, plus its schema compilation on each run) cost more than the extraction itself. The
 // background still parses the result with the schemas; a test checks these checks agree with them.
 import type { Candidate, CslItem, ProvenanceMap } from '../model';
-import { cleanText, isWebUrl, LIMITS } from '../model/text';
+import { cleanText, foldText, isWebUrl, LIMITS } from '../model/text';
 import { isValidIsbn } from './identifiers';
 import type { Draft, DraftField, DraftItem, DraftName } from './types';
 
@@ -118,7 +118,7 @@ export function mergeDrafts(drafts: Draft[], url: string): Candidate | null {
   return { item: item as CslItem, provenance };
 }
 
-const norm = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const norm = foldText;
 
 /** Word-overlap similarity of two titles (0–1). */
 export function titleSimilarity(a: string | undefined, b: string | undefined): number {

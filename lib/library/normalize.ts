@@ -1,33 +1,11 @@
 /**
- * Text folding shared by search and de-duplication: lower case, accents removed, letters that Unicode does
- * not decompose mapped by hand, everything that is not a letter or a digit turned into a word break.
- * Pure; works on any script (Cyrillic, Greek… are kept, only marks are removed).
+ * Keys for search and de-duplication (ISBN, DOI, URL, title), built on the text folding in lib/model/text.ts.
+ * Pure.
  */
 
-// NFKD splits "š" into "s" + caron but leaves these whole: they are letters of their own, not letters with marks.
-const LETTERS: Record<string, string> = {
-  đ: 'd', ð: 'd', ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'n', ĸ: 'k', ſ: 's',
-};
-const UNDECOMPOSED = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
-const MARKS = /\p{M}+/gu;
-const BREAKS = /[^\p{L}\p{N}]+/gu;
+import { foldText } from '../model/text';
 
-/** Folds text to space-separated words: `Švob-Đokić, N.` → `svob dokic n`. */
-export function foldText(value: string): string {
-  return value
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .replace(UNDECOMPOSED, (c) => LETTERS[c] ?? c)
-    .replace(BREAKS, ' ')
-    .trim();
-}
-
-/** The folded words of a text, in order. */
-export function foldWords(value: string): string[] {
-  const folded = foldText(value);
-  return folded ? folded.split(' ') : [];
-}
+export { foldText, foldWords } from '../model/text';
 
 /** Every ISBN in a field ("978-92-3-100089-3; 92-3-100089-X"), as ISBN-13 digits so both forms compare equal. */
 export function isbnKeys(value: string | undefined): string[] {

@@ -28,3 +28,34 @@ export function isWebUrl(value: string): boolean {
     return false;
   }
 }
+
+/*
+ * Text folding, shared by search, de-duplication, extraction and citation keys: lower case, accents removed,
+ * letters that Unicode does not decompose mapped by hand, everything that is not a letter or a digit turned
+ * into a word break. Works on any script (Cyrillic, Greek… are kept, only marks are removed).
+ */
+// NFKD splits "š" into "s" + caron but leaves these whole: they are letters of their own, not letters with marks.
+const LETTERS: Record<string, string> = {
+  đ: 'd', ð: 'd', ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'n', ĸ: 'k', ſ: 's',
+};
+const UNDECOMPOSED = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
+const MARKS = /\p{M}+/gu;
+const BREAKS = /[^\p{L}\p{N}]+/gu;
+
+/** Folds text to space-separated words: `Švob-Đokić, N.` → `svob dokic n`. */
+export function foldText(value: string): string {
+  return value
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(UNDECOMPOSED, (c) => LETTERS[c] ?? c)
+    .replace(BREAKS, ' ')
+    .trim();
+}
+
+/** The folded words of a text, in order. */
+export function foldWords(value: string): string[] {
+  const folded = foldText(value);
+  return folded ? folded.split(' ') : [];
+}
+
