@@ -1,8 +1,14 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createSearchIndex, QUERY_SYNTAX, toSearchRow, type LibraryRepository, type SearchIndex, type SearchSort } from '@/lib/library';
-import { describeItem, type LibraryRecord } from '@/lib/model';
-import { ExportPanel, type ExportJob, type ExportOutput, type ExportScope } from './export-panel';
-import { RecordView, type RecordActions } from './record-view';
+import { lazy, Suspense } from 'preact/compat';
+import type { LibraryRepository } from '@/lib/library';
+import { NEWEST_ROWS } from '@/lib/library/newest';
+// Deep imports: the search code and describeItem are pure and small; the barrels would bring Dexie and zod.
+import { createSearchIndex, QUERY_SYNTAX, toSearchRow, type SearchIndex, type SearchSort } from '@/lib/library/search';
+import { describeItem } from '@/lib/model/describe';
+import type { LibraryRecord } from '@/lib/model';
+import type { ExportJob, ExportOutput, ExportScope } from './export-panel';
+import { afterNextPaint, once } from './lazy';
+import type { RecordActions } from './record-view';
 import { VirtualList } from './virtual-list';
 
 /** Changes the popup made or learned of, applied to the search index and the row cache without a reload. */
@@ -25,8 +31,12 @@ interface Props {
   firstRows?: Promise<LibraryRecord[]>;
 }
 
-/** How many of the newest records the first paint shows (enough to fill the popup's list). */
-export const FIRST_PAINT = 40;
+// Loaded after the first rows are painted (prefetched), so opening a record or the export dialog doesn't wait.
+const loadRecordView = once(() => import('./record-view').then((m) => m.RecordView));
+const loadExportPanel = once(() => import('./export-panel').then((m) => m.ExportPanel));
+const RecordView = lazy(loadRecordView);
+const ExportPanel = lazy(loadExportPanel);
+
 const ROW_HEIGHT = 46;
 
 /**
@@ -56,12 +66,16 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
   // First paint: the newest rows, then the search table in the background.
   useEffect(() => {
     let alive = true;
-    void (firstRows ?? library.recent(FIRST_PAINT)).then((records) => {
-      if (!alive) return;
-      for (const r of records) cache.current.set(r.id, r);
-      setRecentIds(records.map((r) => r.id));
-    });
-    void library.count().then((n) => alive && setTotal(n));
+    // The popup reads the first rows without Dexie (lib/library/newest.ts); should that fail, the repository reads them.
+    const newest = firstRows ? firstRows.catch(() => library.recent(NEWEST_ROWS)) : library.recent(NEWEST_ROWS);
+    newest.then(
+      (records) => {
+        if (!alive) return;
+        for (const r of records) cache.current.set(r.id, r);
+        setRecentIds(records.map((r) => r.id));
+      },
+      (e: unknown) => alive && setError(`The library could not be read: ${e instanceof Error ? e.message : String(e)}`),
+    );
     return () => {
       alive = false;
     };
@@ -73,11 +87,17 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
     if (marked.current || recentIds === null) return;
     marked.current = true;
     if (recentIds.length) performance.mark('colophon:first-rows');
-    // Only now load the search table: it would compete with the first rows for the database and the CPU.
-    void library
-      .searchBlocks()
-      .then((blocks) => setIndex(createSearchIndex({ blocks })))
-      .catch((e: unknown) => setError(`Search is unavailable: ${String(e)}`));
+    // Only once they are painted: the count, the search table and the code for records and export would compete
+    // with the first rows for the database and the CPU.
+    void afterNextPaint().then(() => {
+      void library.count().then(setTotal, () => undefined);
+      void library
+        .searchBlocks()
+        .then((blocks) => setIndex(createSearchIndex({ blocks })))
+        .catch((e: unknown) => setError(`Search is unavailable: ${String(e)}`));
+      void loadRecordView().catch(() => undefined);
+      void loadExportPanel().catch(() => undefined);
+    });
   }, [recentIds]);
 
   const apply = (change: LibraryChanges) => {
@@ -117,7 +137,8 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
     });
   };
 
-  const count = index ? index.size : (total ?? 0);
+  // Unknown (null) until the count or the search table arrives, just after the first rows.
+  const count = index ? index.size : total;
   const searching = query.trim() !== '';
   const shown = ids.length;
 
@@ -196,30 +217,32 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
     ...(only ? [{ id: 'record', label: 'This record', count: 1, load: async () => [only] }] : []),
     ...(!only && selected.size ? [{ id: 'selection', label: 'Selected', count: selected.size, load: () => byIdsInOrder([...selected]) }] : []),
     ...(searching ? [{ id: 'results', label: 'Search results', count: ids.length, load: () => byIdsInOrder(ids) }] : []),
-    { id: 'library', label: 'Whole library', count, load: () => library.recent(count) },
+    { id: 'library', label: 'Whole library', count: count ?? 0, load: () => library.count().then((n) => library.recent(n)) },
   ];
 
   if (open) {
     return (
-      <RecordView
-        record={open}
-        actions={actions}
-        onBack={() => setOpen(null)}
-        onChanged={(record) => {
-          apply({ upserted: [record], removed: [] });
-          setOpen(record);
-        }}
-        onDelete={() => removeRecords([open.id])}
-        onCite={() => {
-          setOpen(null);
-          setExporting(exportScopes(open));
-        }}
-        tagsStartingWith={(prefix) => library.tagsStartingWith(prefix)}
-      />
+      <Suspense fallback={<p class="muted">Opening the record…</p>}>
+        <RecordView
+          record={open}
+          actions={actions}
+          onBack={() => setOpen(null)}
+          onChanged={(record) => {
+            apply({ upserted: [record], removed: [] });
+            setOpen(record);
+          }}
+          onDelete={() => removeRecords([open.id])}
+          onCite={() => {
+            setOpen(null);
+            setExporting(exportScopes(open));
+          }}
+          tagsStartingWith={(prefix) => library.tagsStartingWith(prefix)}
+        />
+      </Suspense>
     );
   }
 
-  if (recentIds !== null && count === 0 && !searching)
+  if (recentIds !== null && (count ?? recentIds.length) === 0 && !searching)
     return (
       <section class="library">
         <h2>Your library</h2>
@@ -279,7 +302,7 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
             data-testid="select-all"
           />{' '}
           <span class="muted" data-testid="count">
-            {searching || !index ? `${shown.toLocaleString('en')} of ${count.toLocaleString('en')}` : count.toLocaleString('en')}
+            {count === null ? `${shown.toLocaleString('en')} of …` : searching || !index ? `${shown.toLocaleString('en')} of ${count.toLocaleString('en')}` : count.toLocaleString('en')}
             {selected.size ? ` · ${selected.size.toLocaleString('en')} selected` : ''}
             {searching && !index ? ' · preparing search…' : ''}
           </span>
@@ -296,7 +319,11 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
           Export…
         </button>
       </div>
-      {exporting && <ExportPanel scopes={exporting} runExport={runExport} copy={copy} download={download} onClose={() => setExporting(null)} />}
+      {exporting && (
+        <Suspense fallback={<p class="muted">Opening export…</p>}>
+          <ExportPanel scopes={exporting} runExport={runExport} copy={copy} download={download} onClose={() => setExporting(null)} />
+        </Suspense>
+      )}
       {undo && (
         <p class="info" role="status">
           {undo.text}{' '}

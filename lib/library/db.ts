@@ -5,7 +5,10 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { LibraryRecord } from '../model';
 import { migrateV1toV2, type DedupeRow } from './migrations';
+import { DB_NAME } from './newest';
 import type { SearchBlock } from './search/blocks';
+
+export { DB_NAME };
 
 export type ColophonDb = Dexie & {
   records: EntityTable<LibraryRecord, 'id'>;
@@ -15,7 +18,6 @@ export type ColophonDb = Dexie & {
   dedupe: EntityTable<DedupeRow, 'id'>;
 };
 
-export const DB_NAME = 'colophon';
 
 /** Version 1, as shipped with the walking skeleton: records only. */
 export const SCHEMA_V1 = { records: 'id, savedAt, updatedAt, *tags, item.DOI, item.ISBN, item.URL' };
