@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createLibraryRepository, createSearchIndex, openLibraryDb } from '@/lib/library';
+import { SCHEMA_V2 } from '@/lib/library/db';
 import { migrateV1toV2, repairRecord } from '@/lib/library/migrations';
 import { generateRecords } from '../../scripts/bench/search';
 
@@ -67,6 +68,33 @@ describe('upgrading a stored database', () => {
     const again = await repo.save([{ item: sample.item, provenance: {} }]);
     expect(again.saved).toEqual([]);
     expect(again.duplicates[0]?.duplicateOf.id).toBe(sample.id);
+    await db.delete();
+  }, 60_000);
+
+  it('from version 2 drops the unused indexes and keeps all 10,000 records, searchable and de-duplicated', async () => {
+    const name = `upgrade-v2-${Date.now()}`;
+    const records = generateRecords(10_000, 6);
+    const { blocks, dedupe } = migrateV1toV2(records, 1);
+    const v2 = new Dexie(name);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.table('records').bulkAdd(records);
+    await v2.table('searchBlocks').bulkAdd(blocks);
+    await v2.table('dedupe').bulkAdd(dedupe);
+    v2.close();
+
+    const db = openLibraryDb(name);
+    const repo = createLibraryRepository(db);
+    expect(await repo.count()).toBe(10_000);
+    expect(db.verno).toBe(3);
+    // The indexes IndexedDB itself holds, not only what Dexie declares.
+    const stores = db.backendDB().transaction(['records', 'dedupe']);
+    expect([...stores.objectStore('records').indexNames].sort()).toEqual(['savedAt', 'tags']);
+    expect([...stores.objectStore('dedupe').indexNames]).toEqual(['keys']);
+    expect(await repo.byIds(records.map((r) => r.id))).toEqual(records);
+    const sample = records[4321]!;
+    expect(createSearchIndex({ blocks: await repo.searchBlocks() }).search(`"${sample.item.title}"`).ids).toContain(sample.id);
+    expect((await repo.save([{ item: sample.item, provenance: {} }])).duplicates[0]?.duplicateOf.id).toBe(sample.id);
+    expect((await repo.tagsStartingWith('')).length).toBeGreaterThan(0);
     await db.delete();
   }, 60_000);
 });
