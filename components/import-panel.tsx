@@ -9,7 +9,7 @@ interface Props {
   parse(bytes: Uint8Array): Promise<ImportResult>;
   /** Saves one chunk through the background: its own transaction, de-duplicated against the library. */
   importItems(items: unknown[]): Promise<{ added: number; duplicates: number; invalid: { index: number; message: string }[]; error?: string | undefined }>;
-  /** Called after each committed chunk, so the list shows the new records. */
+  /** Called as chunks are committed (at most every 2 s) and at the end, so the list shows the new records. */
   onImported(): void;
 }
 
@@ -56,6 +56,7 @@ export function ImportPanel({ parse, importItems, onImported }: Props) {
         problems: parsed.errors.map((p) => ({ line: p.line, reason: p.reason })),
       };
       setProgress({ done: 0, total: items.length });
+      let shownAt = performance.now();
       for (let start = 0; start < items.length; start += CHUNK) {
         if (cancelled.current) {
           result.stopped = `Stopped after ${start.toLocaleString('en')} of ${items.length.toLocaleString('en')} entries; import the file again to finish.`;
@@ -67,7 +68,11 @@ export function ImportPanel({ parse, importItems, onImported }: Props) {
         result.duplicates += outcome.duplicates;
         for (const bad of outcome.invalid) result.problems.push({ line: parsed.entries[start + bad.index]?.line ?? 0, reason: bad.message });
         setProgress({ done: start + chunk.length, total: items.length });
-        onImported();
+        // The list reloads its rows and search table on each call: at most every 2 s while chunks arrive, then at the end.
+        if (performance.now() - shownAt > 2000) {
+          shownAt = performance.now();
+          onImported();
+        }
         if (outcome.error) {
           result.stopped = outcome.error;
           break;
@@ -79,6 +84,7 @@ export function ImportPanel({ parse, importItems, onImported }: Props) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       setProgress(null);
+      onImported(); // also after a failure: chunks committed before it are in the library
     }
   };
 
