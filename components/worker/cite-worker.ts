@@ -4,7 +4,7 @@
  * page cancels by terminating the worker. The worker stays up between jobs so the style engine stays warm.
  */
 import * as z from 'zod/mini';
-import { formatRecords, parseImportBytes, unsupportedFields, STYLE_NAMES, type FormatName } from '@/lib/cite';
+import { formatBibliographyTextAndHtml, formatRecords, parseImportBytes, unsupportedFields, STYLE_NAMES, type FormatName } from '@/lib/cite';
 import { libraryRecordSchema } from '@/lib/model';
 
 const jobSchema = z.discriminatedUnion('kind', [
@@ -27,10 +27,15 @@ self.onmessage = (event: MessageEvent<unknown>) => {
     }
     const format = job.format as FormatName;
     const style = job.style as Parameters<typeof formatRecords>[1]['style'];
-    const styled = format === 'bibliography' || format === 'citation';
+    const notes = unsupportedFields(format, job.records);
+    if (format === 'bibliography') {
+      // Text and HTML (rich-text copy) from one citeproc run: for a thousand records, seconds saved.
+      self.postMessage({ ok: true, ...formatBibliographyTextAndHtml(job.records, style ? { style } : {}), notes });
+      return;
+    }
     const text = formatRecords(job.records, { format, style, output: 'text' });
-    const html = styled ? formatRecords(job.records, { format, style, output: 'html' }) : undefined;
-    self.postMessage({ ok: true, text, html, notes: unsupportedFields(format, job.records) });
+    const html = format === 'citation' ? formatRecords(job.records, { format, style, output: 'html' }) : undefined;
+    self.postMessage({ ok: true, text, html, notes });
   } catch (error) {
     self.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
   }

@@ -47,6 +47,26 @@ export function formatBibliography(records: readonly LibraryRecord[], { style = 
 }
 
 /**
+ * The bibliography as text and as HTML from one citeproc run: the items are registered (sorted, disambiguated)
+ * once and rendered twice, instead of the whole work twice; the export dialog needs both for rich-text copy.
+ * The same output as `formatBibliography` with each output (a test holds them equal).
+ */
+export function formatBibliographyTextAndHtml(records: readonly LibraryRecord[], { style = 'apa' }: { style?: StyleName } = {}): { text: string; html: string } {
+  if (records.length === 0) return { text: '', html: '' };
+  const items = toCslItems(records);
+  const engine = plugins.config.get('@csl').engine(items, STYLES[style].template, undefined, 'html');
+  const sortedIds = engine.updateItems(items.map((item) => item.id));
+  const render = (format: OutputKind) => {
+    engine.setOutputFormat(format);
+    const [{ bibstart, bibend }, entries] = engine.makeBibliography();
+    // As plugin-csl does: each HTML entry carries its record's id (data-csl-entry-id).
+    return bibstart + entries.map((entry, k) => entry.replace(/^\s*<[a-z]+/i, `$& data-csl-entry-id="${sortedIds[k]}"`)).join('') + bibend;
+  };
+  const html = render('html');
+  return { text: render('text'), html };
+}
+
+/**
  * One in-text citation of `records` together ("(EUROCITIES, 2017; Smith, 2020)"; for a notes style, the note's text;
  * for a numeric style, the numbers).
  */

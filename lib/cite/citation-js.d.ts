@@ -5,13 +5,28 @@ declare module '@citation-js/core' {
     format(format: string, options?: Record<string, unknown>): string | object;
     data: unknown[];
   }
+  /** The part of citeproc-js's CSL.Engine we call. */
+  interface CiteprocEngine {
+    /** Registers the items and returns their ids in the style's bibliography order. */
+    updateItems(ids: string[]): string[];
+    setOutputFormat(format: string): void;
+    makeBibliography(): [{ bibstart: string; bibend: string }, string[]];
+  }
   interface Register<T> {
     has(name: string): boolean;
     add(name: string, value: T): void;
     get(name: string): T;
   }
   export const plugins: {
-    config: { get(name: '@csl'): { styles: Register<string>; locales: Register<string> }; get(name: string): Record<string, unknown> };
+    config: {
+      get(name: '@csl'): {
+        styles: Register<string>;
+        locales: Register<string>;
+        /** plugin-csl's prepareEngine: the style's cached citeproc engine, given the items it may retrieve. */
+        engine(data: readonly { id: string }[], style: string, lang: string | undefined, format: string): CiteprocEngine;
+      };
+      get(name: string): Record<string, unknown>;
+    };
     input: { has(name: string): boolean };
     output: { format(name: string, data: unknown, options?: Record<string, unknown>): string };
   };

@@ -17,7 +17,7 @@ export { formatBiblatex } from './biblatex';
 export { formatRis, readRis } from './ris';
 export { formatCslJson, readCslJson } from './csl-json';
 export { formatBackup, readBackup, BACKUP_FORMAT, BACKUP_VERSION } from './backup';
-export { formatBibliography, formatCitation, STYLES, STYLE_NAMES, type StyleName, type OutputKind } from './bibliography';
+export { formatBibliography, formatBibliographyTextAndHtml, formatCitation, STYLES, STYLE_NAMES, type StyleName, type OutputKind } from './bibliography';
 export { toCslItems, citationKeys, baseCitationKey, type CslExportItem } from './csl';
 export {
   parseImport,

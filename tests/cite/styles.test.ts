@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatBibliography, formatCitation, formatRecords, STYLE_NAMES } from '@/lib/cite';
+import { formatBibliography, formatBibliographyTextAndHtml, formatCitation, formatRecords, STYLE_NAMES } from '@/lib/cite';
+import { benchRecords } from '../../scripts/bench/cite';
 import { libraryRecordSchema } from '@/lib/model';
 
 const items = JSON.parse(readFileSync(new URL('../fixtures/cite/representative.json', import.meta.url), 'utf8')) as unknown[];
@@ -17,6 +18,15 @@ describe.each(STYLE_NAMES)('%s', (style) => {
     expect(formatBibliography(records, { style, output: 'text' })).toMatchSnapshot('text');
     expect(formatBibliography(records, { style, output: 'html' })).toMatchSnapshot('html');
   }, 30_000); // citeproc builds a style's engine on first use: APA takes seconds
+
+  it('gives the same text and HTML from one run as from two', () => {
+    // Varied records, several by the same people in the same year: sorting and disambiguation must match too.
+    const twins = ['Part one', 'Part two', 'Part three'].map((part, k) => ({ ...records[1]!, id: `twin${k}`, item: { ...records[1]!.item, title: `${records[1]!.item.title}: ${part}` } }));
+    const many = [...records, ...twins, ...benchRecords(40)];
+    const both = formatBibliographyTextAndHtml(many, { style });
+    expect(both.text).toBe(formatBibliography(many, { style, output: 'text' }));
+    expect(both.html).toBe(formatBibliography(many, { style, output: 'html' }));
+  }, 30_000);
 
   it('formats in-text citations, one per record and all together', () => {
     expect(records.map((r) => formatCitation([r], { style }))).toMatchSnapshot('each');
