@@ -4,7 +4,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { LibraryRecord } from '../model';
-import { migrateV1toV2, type DedupeRow } from './migrations';
+import { migrateV1toV2, migrateV2toV3, type DedupeRow } from './migrations';
 import type { SearchBlock } from './search/blocks';
 
 export type ColophonDb = Dexie & {
@@ -32,6 +32,16 @@ export function openLibraryDb(name: string = DB_NAME): ColophonDb {
     .upgrade(async (tx) => {
       const { repaired, blocks, dedupe } = migrateV1toV2(await tx.table('records').toArray(), Date.now());
       if (repaired.length) await tx.table('records').bulkPut(repaired);
+      await tx.table('searchBlocks').bulkPut(blocks);
+      await tx.table('dedupe').bulkPut(dedupe);
+    });
+  // Version 3 (issue 6): search blocks carry the library page's sort keys (first author, page count).
+  db.version(3)
+    .stores(SCHEMA_V2)
+    .upgrade(async (tx) => {
+      const { blocks, dedupe } = migrateV2toV3(await tx.table('records').toArray());
+      await tx.table('searchBlocks').clear();
+      await tx.table('dedupe').clear();
       await tx.table('searchBlocks').bulkPut(blocks);
       await tx.table('dedupe').bulkPut(dedupe);
     });

@@ -7,6 +7,8 @@ import { generateRecords } from '../../scripts/bench/search';
 
 // Version 1 exactly as shipped with the walking skeleton: copied, not imported, so editing db.ts cannot change it.
 const V1 = { records: 'id, savedAt, updatedAt, *tags, item.DOI, item.ISBN, item.URL' };
+// Version 2 likewise (issue 4): search blocks without sort keys, and dedupe rows.
+const V2 = { ...V1, searchBlocks: 'block', dedupe: 'id, *keys, block' };
 
 describe('migrations (pure)', () => {
   it('keeps a valid record as it is', () => {
@@ -67,6 +69,35 @@ describe('upgrading a stored database', () => {
     const again = await repo.save([{ item: sample.item, provenance: {} }]);
     expect(again.saved).toEqual([]);
     expect(again.duplicates[0]?.duplicateOf.id).toBe(sample.id);
+    await db.delete();
+  }, 60_000);
+
+  it('from version 2 rebuilds the search blocks with the sort keys the library page needs', async () => {
+    const name = `upgrade-v2-${Date.now()}`;
+    const records = generateRecords(2500, 9);
+    const { blocks, dedupe } = migrateV1toV2(records, 1);
+    // Blocks as version 2 wrote them: no author keys, no page counts.
+    const v2Blocks = blocks.map(({ authorKeys: _a, pages: _p, ...rest }) => rest);
+    const v2 = new Dexie(name);
+    v2.version(2).stores(V2);
+    await v2.table('records').bulkAdd(records);
+    await v2.table('searchBlocks').bulkAdd(v2Blocks);
+    await v2.table('dedupe').bulkAdd(dedupe);
+    v2.close();
+
+    const db = openLibraryDb(name);
+    const repo = createLibraryRepository(db);
+    expect(await repo.count()).toBe(2500);
+    const stored = await repo.searchBlocks();
+    expect(stored.every((b) => b.pages.length === b.savedAt.length && b.authorKeys.split('\n').length === b.savedAt.length)).toBe(true);
+    const index = createSearchIndex({ blocks: stored });
+    const byPages = index.search('', { sort: 'pages' }).ids;
+    const pagesOf = new Map(records.map((r) => [r.id, Number(r.item['number-of-pages'] ?? -1)]));
+    const counts = byPages.map((id) => pagesOf.get(id)!);
+    const withCount = counts.filter((n) => n >= 0);
+    expect(withCount).toEqual([...withCount].sort((a, b) => b - a));
+    expect(counts.slice(withCount.length).every((n) => n < 0)).toBe(true);
+    expect(await db.dedupe.count()).toBe(2500);
     await db.delete();
   }, 60_000);
 });
