@@ -61,7 +61,7 @@ describe('clip a publication announcement', () => {
     await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     const first = popup.getByTestId('record').first();
     await expect.poll(() => first.textContent()).toContain("Cities' External Cultural Relations");
-    await screenshot(popup, 'popup');
+    await screenshot(popup, 'popup', { docs: false });
 
     // Saved by the background into IndexedDB: still there after the popup is reloaded.
     await popup.reload();

@@ -94,7 +94,7 @@ describe('the library page', () => {
     await expect.poll(() => page.getByTestId('selected-count').textContent()).toBe('5 selected');
     await page.getByTestId('export-open').click();
     expect(await page.getByTestId('export-scope').inputValue()).toBe('selection');
-    await screenshot(page, 'library-page-export', { fullPage: false });
+    await screenshot(page, 'library-page-export', { fullPage: false, docs: false });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
     const bibPath = resolve(OUT, `library-page-${download.suggestedFilename()}`);
     await download.saveAs(bibPath);
@@ -142,7 +142,10 @@ describe('the library page', () => {
     await page.locator('#edit-publisher-place').fill('Rijeka');
     await page.getByTestId('save-edit').click();
     await page.locator('.side-panel dd').filter({ hasText: 'Rijeka' }).waitFor();
-    await screenshot(page, 'library-page-record', { fullPage: false });
+    await screenshot(page, 'library-page-record', { fullPage: false, docs: false });
+    expect(await seriousViolations(page)).toEqual([]);
+    // The dark theme too: contrast is checked in both.
+    await screenshot(page, 'library-page-dark', { fullPage: false, colorScheme: 'dark' });
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('record-view').count()).toBe(0);

@@ -10,11 +10,15 @@ import type { Page } from 'playwright-core';
 export const OUT = resolve(import.meta.dirname, '../../test-results/e2e');
 const DOCS = resolve(import.meta.dirname, '../../docs/screenshots');
 
-/** Saves `name`.png of the page (the whole page unless `fullPage` is false); `docs: false` keeps it out of docs/. */
-export async function screenshot(page: Page, name: string, { fullPage = true, docs = true }: { fullPage?: boolean; docs?: boolean } = {}): Promise<void> {
+/** Saves `name`.png of the page (the whole page unless `fullPage` is false), in the light theme unless `colorScheme` says dark; `docs: false` keeps it out of docs/. */
+export async function screenshot(
+  page: Page,
+  name: string,
+  { fullPage = true, docs = true, colorScheme = 'light' }: { fullPage?: boolean; docs?: boolean; colorScheme?: 'light' | 'dark' } = {},
+): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  // Light theme for the committed copies, whatever the machine prefers; the page's own CSS decides the rest.
-  await page.emulateMedia({ colorScheme: 'light' });
+  // Light theme unless asked otherwise, whatever the machine prefers; the page's own CSS decides the rest.
+  await page.emulateMedia({ colorScheme });
   const image = await page.screenshot({ path: resolve(OUT, `${name}.png`), fullPage, animations: 'disabled', caret: 'hide' });
   if (docs && process.env.UPDATE_SCREENSHOTS === '1') {
     mkdirSync(DOCS, { recursive: true });
