@@ -94,6 +94,11 @@ export function LibraryTable({ library, actions, runExport, copy, download }: Pr
     grid.current?.focus();
   };
 
+  // A click on a row's checkbox or title leaves the focus on the table, where the keys work.
+  const keepTableFocus = (e: MouseEvent) => {
+    e.preventDefault();
+    grid.current?.focus();
+  };
   const choose = (i: number, mode: SelectMode) => {
     setActive(i);
     setSelection((s) => select(s, ids, i, mode));
@@ -116,7 +121,8 @@ export function LibraryTable({ library, actions, runExport, copy, download }: Pr
     }
     if (panelRef.current?.contains(target)) return;
     const onTable = inSearch || target === grid.current || target === document.body;
-    if (e.key === '/' && !inSearch && (onTable || target.tagName === 'BUTTON')) {
+    const typing = target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || (target.tagName === 'INPUT' && !['checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type));
+    if (e.key === '/' && !inSearch && !typing) {
       e.preventDefault();
       search.current?.focus();
     } else if (!onTable) {
@@ -246,6 +252,7 @@ export function LibraryTable({ library, actions, runExport, copy, download }: Pr
           <input
             type="checkbox"
             tabIndex={-1}
+            onMouseDown={keepTableFocus}
             aria-label={`Select ${record?.item.title ?? 'this record'}`}
             checked={isSelected}
             onClick={(e) => choose(i, e.shiftKey ? 'range' : 'toggle')}
@@ -257,6 +264,7 @@ export function LibraryTable({ library, actions, runExport, copy, download }: Pr
               <button
                 type="button"
                 tabIndex={-1}
+                onMouseDown={keepTableFocus}
                 class="record-open record-title"
                 title={record?.item.title}
                 onClick={(e) => {

@@ -20,7 +20,20 @@ export function TagButton({ onTag }: { onTag(tag: string): void }) {
         setValue('');
       }}
     >
-      <input aria-label="Tag to add" value={value} onInput={(e) => setValue(e.currentTarget.value)} autoFocus data-testid="bulk-tag-input" />
+      <input
+        aria-label="Tag to add"
+        placeholder="Tag, then Enter"
+        value={value}
+        onInput={(e) => setValue(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          e.stopPropagation();
+          setEditing(false);
+          setValue('');
+        }}
+        autoFocus
+        data-testid="bulk-tag-input"
+      />
     </form>
   );
 }
