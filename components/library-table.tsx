@@ -172,12 +172,11 @@ export function LibraryTable({ library, actions, runExport, copy, download }: Pr
     setActive(-1);
     setSelection(NO_SELECTION);
   };
+  // A click on the header the table is sorted by (shown as such, as Saved is for "newest first") reverses it.
   const sortBy = (column: Column) => {
-    if (column === sort) setOrder(order === 'ascending' ? 'descending' : 'ascending');
-    else {
-      setSort(column);
-      setOrder(DEFAULT_ORDER[column]);
-    }
+    const current = ariaSort(column);
+    setSort(column);
+    setOrder(current ? (current === 'ascending' ? 'descending' : 'ascending') : DEFAULT_ORDER[column]);
     setActive(-1);
   };
   /** What a header tells assistive technology: the column the table is sorted by, and which way. */

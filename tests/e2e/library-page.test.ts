@@ -121,6 +121,13 @@ describe('the library page', () => {
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await expect.poll(() => page.getByTestId('count').textContent()).toBe('10,000');
 
+    // Newest first is shown as Saved ▼; one click on Saved reverses it: the first record imported heads the table.
+    const savedHeader = page.getByRole('columnheader', { name: 'Saved' });
+    expect(await savedHeader.getAttribute('aria-sort')).toBe('descending');
+    await page.getByTestId('sort-saved').click();
+    expect(await savedHeader.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(async () => (await column(page, 'title'))[0]).toBe(String(generateItems(1)[0]!.title));
+
     await page.keyboard.press('/');
     await page.keyboard.type('diplomacy');
     await expect.poll(() => page.getByTestId('count').textContent()).toMatch(/^\d[\d,]* of 10,000$/);
