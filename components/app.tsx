@@ -1,8 +1,10 @@
-import { useState } from 'preact/hooks';
+import { lazy, Suspense } from 'preact/compat';
+import { useEffect, useState } from 'preact/hooks';
 import type { LibraryRepository } from '@/lib/library';
 import type { Candidate, ExtractResult, LibraryRecord } from '@/lib/model';
-import { CapturePanel, type FieldChange } from './capture-panel';
+import type { FieldChange } from './capture-panel';
 import type { ExportJob, ExportOutput } from './export-panel';
+import { afterNextPaint, once } from './lazy';
 import { LibraryView, type LibraryChanges } from './library-view';
 import type { RecordActions } from './record-view';
 
@@ -17,20 +19,39 @@ export interface AppServices extends RecordActions {
   download(filename: string, text: string, mime: string): void;
 }
 
+// The capture panel brings the form and its zod validation: it loads once the first library rows are shown.
+const loadCapturePanel = once(() => import('./capture-panel').then((m) => m.CapturePanel));
+const CapturePanel = lazy(loadCapturePanel);
+const reading = <p class="muted">Reading this page…</p>;
+
 /** The popup: what this page offers on top, the library below. Services are passed in (STYLE.md 7). */
 export function App({ services, firstRows }: { services: AppServices; firstRows?: Promise<LibraryRecord[]> }) {
   const [changes, setChanges] = useState<LibraryChanges | null>(null);
+  // The capture panel's code is loaded once the newest rows are on screen, so it never delays them.
+  const [painted, setPainted] = useState(!firstRows);
+  useEffect(() => {
+    void firstRows
+      ?.catch(() => [])
+      .then(afterNextPaint)
+      .then(() => setPainted(true));
+  }, []);
   return (
     <main>
       <header>
         <h1>Colophon</h1>
       </header>
-      <CapturePanel
-        capture={services.capture}
-        save={services.save}
-        applyDuplicate={services.applyDuplicate}
-        onSaved={(records) => setChanges({ upserted: records, removed: [] })}
-      />
+      {!painted ? (
+        reading
+      ) : (
+        <Suspense fallback={reading}>
+          <CapturePanel
+            capture={services.capture}
+            save={services.save}
+            applyDuplicate={services.applyDuplicate}
+            onSaved={(records) => setChanges({ upserted: records, removed: [] })}
+          />
+        </Suspense>
+      )}
       <LibraryView firstRows={firstRows} library={services.library} actions={services} changes={changes} runExport={services.runExport} copy={services.copy} download={services.download} />
       <p class="muted footer">
         <a href="/options.html" target="_blank" rel="noopener" data-testid="open-library-page">

@@ -216,7 +216,7 @@ export function LibraryTable({ library, actions, runExport, copy, download }: Pr
     ...(only ? [{ id: 'record', label: 'This record', count: 1, load: async () => [only] }] : []),
     ...(!only && selected.size ? [{ id: 'selection', label: 'Selected', count: selected.size, load: () => library.byIds(chosen()) }] : []),
     ...(searching ? [{ id: 'results', label: 'Search results', count: ids.length, load: () => library.byIds(ids) }] : []),
-    { id: 'library', label: 'Whole library', count, load: () => library.recent(count) },
+    { id: 'library', label: 'Whole library', count: count ?? 0, load: () => library.count().then((n) => library.recent(n)) },
   ];
 
   const allSelected = shown > 0 && selected.size >= shown && ids.every((id) => selected.has(id));
@@ -285,8 +285,13 @@ export function LibraryTable({ library, actions, runExport, copy, download }: Pr
     );
   }
 
-  const countText =
-    !ready ? 'Loading…' : searching || !index ? `${shown.toLocaleString('en')} of ${count.toLocaleString('en')}` : count.toLocaleString('en');
+  const countText = !ready
+    ? 'Loading…'
+    : count === null
+      ? `${shown.toLocaleString('en')} of …`
+      : searching || !index
+        ? `${shown.toLocaleString('en')} of ${count.toLocaleString('en')}`
+        : count.toLocaleString('en');
 
   return (
     <div class={`library-page${panel ? ' with-panel' : ''}`}>

@@ -1,13 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { QUERY_SYNTAX, type LibraryRepository, type SearchSort } from '@/lib/library';
-import { describeItem, type LibraryRecord } from '@/lib/model';
-import { ExportPanel, type ExportJob, type ExportOutput, type ExportScope } from './export-panel';
-import { RecordView, type RecordActions } from './record-view';
+import { lazy, Suspense } from 'preact/compat';
+import type { LibraryRepository } from '@/lib/library';
+// Deep imports: the search code and describeItem are pure and small; the barrels would bring Dexie and zod.
+import { QUERY_SYNTAX, type SearchSort } from '@/lib/library/search';
+import { describeItem } from '@/lib/model/describe';
+import type { LibraryRecord } from '@/lib/model';
+import type { ExportJob, ExportOutput, ExportScope } from './export-panel';
+import { once } from './lazy';
+import type { RecordActions } from './record-view';
 import { TagButton } from './tag-button';
 import { useLibrary, type LibraryChanges } from './use-library';
 import { VirtualList } from './virtual-list';
 
-export { FIRST_PAINT, type LibraryChanges } from './use-library';
+export type { LibraryChanges } from './use-library';
 
 interface Props {
   library: LibraryRepository;
@@ -22,6 +27,12 @@ interface Props {
   /** The newest records, when the page already asked for them before rendering (saves the first paint a round). */
   firstRows?: Promise<LibraryRecord[]>;
 }
+
+// Loaded after the first rows are painted (prefetched), so opening a record or the export dialog doesn't wait.
+const loadRecordView = once(() => import('./record-view').then((m) => m.RecordView));
+const loadExportPanel = once(() => import('./export-panel').then((m) => m.ExportPanel));
+const RecordView = lazy(loadRecordView);
+const ExportPanel = lazy(loadExportPanel);
 
 const ROW_HEIGHT = 46;
 
@@ -42,7 +53,18 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
   const [error, setError] = useState<string | null>(null);
   const search = useRef<HTMLInputElement>(null);
 
-  const { ids, index, ready, count, record: cached, apply } = useLibrary({ library, firstRows, query, sort, onError: setError });
+  const { ids, index, ready, count, record: cached, apply } = useLibrary({
+    library,
+    firstRows,
+    query,
+    sort,
+    onError: setError,
+    // The record view and the export dialog load once the first rows are painted (prefetched), so opening them doesn't wait.
+    afterFirstPaint: () => {
+      void loadRecordView().catch(() => undefined);
+      void loadExportPanel().catch(() => undefined);
+    },
+  });
 
   useEffect(() => {
     if (changes) apply(changes);
@@ -126,30 +148,32 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
     ...(only ? [{ id: 'record', label: 'This record', count: 1, load: async () => [only] }] : []),
     ...(!only && selected.size ? [{ id: 'selection', label: 'Selected', count: selected.size, load: () => byIdsInOrder([...selected]) }] : []),
     ...(searching ? [{ id: 'results', label: 'Search results', count: ids.length, load: () => byIdsInOrder(ids) }] : []),
-    { id: 'library', label: 'Whole library', count, load: () => library.recent(count) },
+    { id: 'library', label: 'Whole library', count: count ?? 0, load: () => library.count().then((n) => library.recent(n)) },
   ];
 
   if (open) {
     return (
-      <RecordView
-        record={open}
-        actions={actions}
-        onBack={() => setOpen(null)}
-        onChanged={(record) => {
-          apply({ upserted: [record], removed: [] });
-          setOpen(record);
-        }}
-        onDelete={() => removeRecords([open.id])}
-        onCite={() => {
-          setOpen(null);
-          setExporting(exportScopes(open));
-        }}
-        tagsStartingWith={(prefix) => library.tagsStartingWith(prefix)}
-      />
+      <Suspense fallback={<p class="muted">Opening the record…</p>}>
+        <RecordView
+          record={open}
+          actions={actions}
+          onBack={() => setOpen(null)}
+          onChanged={(record) => {
+            apply({ upserted: [record], removed: [] });
+            setOpen(record);
+          }}
+          onDelete={() => removeRecords([open.id])}
+          onCite={() => {
+            setOpen(null);
+            setExporting(exportScopes(open));
+          }}
+          tagsStartingWith={(prefix) => library.tagsStartingWith(prefix)}
+        />
+      </Suspense>
     );
   }
 
-  if (ready && count === 0 && !searching)
+  if (ready && (count ?? ids.length) === 0 && !searching)
     return (
       <section class="library">
         <h2>Your library</h2>
@@ -209,7 +233,7 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
             data-testid="select-all"
           />{' '}
           <span class="muted" data-testid="count">
-            {searching || !index ? `${shown.toLocaleString('en')} of ${count.toLocaleString('en')}` : count.toLocaleString('en')}
+            {count === null ? `${shown.toLocaleString('en')} of …` : searching || !index ? `${shown.toLocaleString('en')} of ${count.toLocaleString('en')}` : count.toLocaleString('en')}
             {selected.size ? ` · ${selected.size.toLocaleString('en')} selected` : ''}
             {searching && !index ? ' · preparing search…' : ''}
           </span>
@@ -226,7 +250,11 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
           Export…
         </button>
       </div>
-      {exporting && <ExportPanel scopes={exporting} runExport={runExport} copy={copy} download={download} onClose={() => setExporting(null)} />}
+      {exporting && (
+        <Suspense fallback={<p class="muted">Opening export…</p>}>
+          <ExportPanel scopes={exporting} runExport={runExport} copy={copy} download={download} onClose={() => setExporting(null)} />
+        </Suspense>
+      )}
       {undo && (
         <p class="info" role="status">
           {undo.text}{' '}

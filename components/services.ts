@@ -2,12 +2,19 @@
  * The services the popup and the library page hand their components: reads from the library directly,
  * every write through the background (STYLE.md 7: built here, passed in).
  */
-import { createLibraryRepository, openLibraryDb } from '@/lib/library';
-import { send } from '@/lib/messaging';
+import type { LibraryRepository } from '@/lib/library';
+import type * as Messaging from '@/lib/messaging';
 import type { CslItem } from '@/lib/model';
 import { copyRich, copyText, downloadText, requestPersistentStorage } from '@/lib/platform';
 import type { AppServices } from './app';
+import { lazyObject, once } from './lazy';
 import { runExportInWorker } from './worker/cite-client';
+
+// Dexie and the zod schemas of the protocol are half of the popup's JavaScript: they load after the first rows
+// (lib/library/newest.ts reads those without them), on the first call that needs them.
+const messaging = once(() => import('@/lib/messaging'));
+const send: typeof Messaging.send = async (name, data) => (await messaging()).send(name, data);
+const openRepository = once(() => import('@/lib/library').then((m): LibraryRepository => m.createLibraryRepository(m.openLibraryDb())));
 
 export function createServices(targetTabId: () => Promise<number>): AppServices {
   return {
@@ -27,7 +34,7 @@ export function createServices(targetTabId: () => Promise<number>): AppServices 
       return send('import', { items });
     },
     // The popup only reads the library (live queries and the search table); every write goes through the background.
-    library: createLibraryRepository(openLibraryDb()),
+    library: lazyObject(openRepository),
     runExport: runExportInWorker,
     copy: (text, html) => (html ? copyRich(html, text) : copyText(text)),
     download: downloadText,

@@ -3,18 +3,18 @@
  * search over the compact search table, and a cache of the records shown, filled one bulk read per scroll step.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createSearchIndex, toSearchRow, type SearchIndex, type SearchSort, type SortOrder } from '@/lib/library/search';
 import type { LibraryRepository } from '@/lib/library';
+import { NEWEST_ROWS } from '@/lib/library/newest';
+// Deep imports: the search code is pure and small; the barrel would bring Dexie and zod into the popup's first paint.
+import { createSearchIndex, toSearchRow, type SearchIndex, type SearchSort, type SortOrder } from '@/lib/library/search';
 import type { LibraryRecord } from '@/lib/model';
+import { afterNextPaint } from './lazy';
 
 /** Changes the view made or learned of, applied to the search index and the row cache without a reload. */
 export interface LibraryChanges {
   upserted: LibraryRecord[];
   removed: string[];
 }
-
-/** How many of the newest records the first paint shows (enough to fill the popup's list). */
-export const FIRST_PAINT = 40;
 
 interface Options {
   library: LibraryRepository;
@@ -24,8 +24,10 @@ interface Options {
   sort: SearchSort;
   /** Default: the sort's own (DEFAULT_ORDER). */
   order?: SortOrder | undefined;
-  /** Told when the search table cannot be loaded. */
+  /** Told when the library or its search table cannot be read. */
   onError(message: string): void;
+  /** Runs once the first rows are painted, with the count and the search table (a view prefetches its code here). */
+  afterFirstPaint?: () => void;
 }
 
 export interface LibraryRows {
@@ -35,15 +37,15 @@ export interface LibraryRows {
   index: SearchIndex | null;
   /** Whether the first rows have arrived. */
   ready: boolean;
-  /** How many records the library holds. */
-  count: number;
+  /** How many records the library holds; unknown (null) until the count or the search table arrives, just after the first rows. */
+  count: number | null;
   /** A record from the cache; one not cached yet is fetched (with the others asked for in the same tick) and re-rendered. */
   record(id: string): LibraryRecord | undefined;
   /** Applies changes to the index, the cache and the counts. */
   apply(change: LibraryChanges): void;
 }
 
-export function useLibrary({ library, firstRows, query, sort, order, onError }: Options): LibraryRows {
+export function useLibrary({ library, firstRows, query, sort, order, onError, afterFirstPaint }: Options): LibraryRows {
   const [index, setIndex] = useState<SearchIndex | null>(null);
   const [revision, setRevision] = useState(0); // bumps when the index changes in place
   const [recentIds, setRecentIds] = useState<string[] | null>(null);
@@ -56,12 +58,16 @@ export function useLibrary({ library, firstRows, query, sort, order, onError }: 
   // First paint: the newest rows, then the search table in the background.
   useEffect(() => {
     let alive = true;
-    void (firstRows ?? library.recent(FIRST_PAINT)).then((records) => {
-      if (!alive) return;
-      for (const r of records) cache.current.set(r.id, r);
-      setRecentIds(records.map((r) => r.id));
-    });
-    void library.count().then((n) => alive && setTotal(n));
+    // The popup reads the first rows without Dexie (lib/library/newest.ts); should that fail, the repository reads them.
+    const newest = firstRows ? firstRows.catch(() => library.recent(NEWEST_ROWS)) : library.recent(NEWEST_ROWS);
+    newest.then(
+      (records) => {
+        if (!alive) return;
+        for (const r of records) cache.current.set(r.id, r);
+        setRecentIds(records.map((r) => r.id));
+      },
+      (e: unknown) => alive && onError(`The library could not be read: ${e instanceof Error ? e.message : String(e)}`),
+    );
     return () => {
       alive = false;
     };
@@ -73,11 +79,21 @@ export function useLibrary({ library, firstRows, query, sort, order, onError }: 
     if (marked.current || recentIds === null) return;
     marked.current = true;
     if (recentIds.length) performance.mark('colophon:first-rows');
-    // Only now load the search table: it would compete with the first rows for the database and the CPU.
-    void library
-      .searchBlocks()
-      .then((blocks) => setIndex(createSearchIndex({ blocks })))
-      .catch((e: unknown) => onError(`Search is unavailable: ${String(e)}`));
+    // Only once they are painted: the count, the search table and the code for records and export would compete
+    // with the first rows for the database and the CPU.
+    void afterNextPaint().then(() => {
+      void library.count().then(setTotal, () => undefined);
+      // Marks for the benchmark: loading the search table (Dexie, the stored blocks, the index) until search is ready.
+      performance.mark('colophon:search-load');
+      void library
+        .searchBlocks()
+        .then((blocks) => {
+          setIndex(createSearchIndex({ blocks }));
+          performance.mark('colophon:search-ready');
+        })
+        .catch((e: unknown) => onError(`Search is unavailable: ${String(e)}`));
+      afterFirstPaint?.();
+    });
   }, [recentIds]);
 
   const apply = (change: LibraryChanges) => {
@@ -93,7 +109,12 @@ export function useLibrary({ library, firstRows, query, sort, order, onError }: 
   };
 
   const ids = useMemo(() => {
-    if (index) return index.search(query, { sort, ...(order ? { order } : {}) }).ids;
+    if (index) {
+      const start = performance.now();
+      const found = index.search(query, { sort, ...(order ? { order } : {}) }).ids;
+      if (query) performance.measure('colophon:search', { start }); // each search's time, for the benchmark
+      return found;
+    }
     return recentIds ?? [];
   }, [index, query, sort, order, recentIds, revision]);
 
@@ -123,5 +144,5 @@ export function useLibrary({ library, firstRows, query, sort, order, onError }: 
     return found;
   };
 
-  return { ids, index, ready: recentIds !== null, count: index ? index.size : (total ?? 0), record, apply };
+  return { ids, index, ready: recentIds !== null, count: index ? index.size : total, record, apply };
 }

@@ -4,8 +4,11 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { LibraryRecord } from '../model';
-import { migrateV1toV2, migrateV2toV3, type DedupeRow } from './migrations';
+import { migrateV1toV2, migrateV3toV4, type DedupeRow } from './migrations';
+import { DB_NAME } from './newest';
 import type { SearchBlock } from './search/blocks';
+
+export { DB_NAME };
 
 export type ColophonDb = Dexie & {
   records: EntityTable<LibraryRecord, 'id'>;
@@ -15,12 +18,17 @@ export type ColophonDb = Dexie & {
   dedupe: EntityTable<DedupeRow, 'id'>;
 };
 
-export const DB_NAME = 'colophon';
 
 /** Version 1, as shipped with the walking skeleton: records only. */
 export const SCHEMA_V1 = { records: 'id, savedAt, updatedAt, *tags, item.DOI, item.ISBN, item.URL' };
 /** Version 2 (issue 4): search blocks and de-duplication keys. */
 export const SCHEMA_V2 = { ...SCHEMA_V1, searchBlocks: 'block', dedupe: 'id, *keys, block' };
+/**
+ * Version 3: only the indexes something reads. Duplicates are found through `dedupe.keys` since version 2, and
+ * nothing queries by `updatedAt`, DOI, ISBN, URL or block; each index cost every write (a third of an import).
+ * `savedAt` (newest first, also read without Dexie by newest.ts) and `tags` (autocomplete) stay.
+ */
+export const SCHEMA_V3 = { records: 'id, savedAt, *tags', searchBlocks: 'block', dedupe: 'id, *keys' };
 
 /** Opens (or creates) the library database; `name` lets tests use a fresh one. */
 export function openLibraryDb(name: string = DB_NAME): ColophonDb {
@@ -35,11 +43,12 @@ export function openLibraryDb(name: string = DB_NAME): ColophonDb {
       await tx.table('searchBlocks').bulkPut(blocks);
       await tx.table('dedupe').bulkPut(dedupe);
     });
-  // Version 3 (issue 6): search blocks carry the library page's sort keys (first author, page count).
-  db.version(3)
-    .stores(SCHEMA_V2)
+  db.version(3).stores(SCHEMA_V3); // drops indexes only: no data changes
+  // Version 4 (issue 6): search blocks carry the library page's sort keys (first author, page count).
+  db.version(4)
+    .stores(SCHEMA_V3)
     .upgrade(async (tx) => {
-      const { blocks, dedupe } = migrateV2toV3(await tx.table('records').toArray());
+      const { blocks, dedupe } = migrateV3toV4(await tx.table('records').toArray());
       await tx.table('searchBlocks').clear();
       await tx.table('dedupe').clear();
       await tx.table('searchBlocks').bulkPut(blocks);

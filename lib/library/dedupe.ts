@@ -37,13 +37,11 @@ const TITLE_SPLIT = 20;
  * halves, so a title with a typo still shares a key with its twin (the typo is in one half only).
  */
 export function duplicateKeys(item: CslItem): string[] {
+  const { doi, isbns, url, title } = fingerprint(item);
   const keys: string[] = [];
-  const doi = doiKey(item.DOI);
   if (doi) keys.push(`doi:${doi}`);
-  for (const isbn of isbnKeys(item.ISBN)) keys.push(`isbn:${isbn}`);
-  const url = urlKey(item.URL);
+  for (const isbn of isbns) keys.push(`isbn:${isbn}`);
   if (url) keys.push(`url:${url}`);
-  const title = titleKey(item.title);
   if (title) {
     keys.push(`title:${title}`);
     const half = Math.floor(title.length / 2);
@@ -52,45 +50,77 @@ export function duplicateKeys(item: CslItem): string[] {
   return keys;
 }
 
+/**
+ * What the rules compare, computed once per item: an import compares each incoming item with dozens of saved
+ * records that share a key, and folding titles or parsing URLs again for every pair was most of its time.
+ * Items are never changed in place (edits make new objects), so an item's fingerprint is cached by identity.
+ */
+interface Fingerprint {
+  doi: string | undefined;
+  isbns: string[];
+  url: string | undefined;
+  title: string;
+  /** The numbers in the title: "Volume 12" and "Volume 13" are different publications, not typos. */
+  numbers: string;
+  year: number | undefined;
+  people: Set<string>;
+}
+const fingerprints = new WeakMap<CslItem, Fingerprint>();
+
+const nameKeys = (names: readonly Name[] | undefined) => (names ?? []).map((n) => foldText(n.literal ?? n.family ?? '')).filter(Boolean);
+const titleNumbers = (title: string) => (title.match(/\d+/g) ?? []).join(' ');
+
+function fingerprint(item: CslItem): Fingerprint {
+  let found = fingerprints.get(item);
+  if (!found) {
+    found = {
+      doi: doiKey(item.DOI),
+      isbns: isbnKeys(item.ISBN),
+      url: urlKey(item.URL),
+      title: titleKey(item.title),
+      numbers: titleNumbers(item.title),
+      year: item.issued?.['date-parts'][0]?.[0],
+      // An organisation may be the author of one copy and the publisher of the other.
+      people: new Set([...nameKeys(item.author), ...nameKeys(item.editor), ...(item.publisher ? [foldText(item.publisher)] : [])]),
+    };
+    fingerprints.set(item, found);
+  }
+  return found;
+}
+
 /** Same folded title, or one within a few typos (1 per 20 letters, at least 1) for titles of 10+ letters. */
-export function nearIdenticalTitles(a: string, b: string): boolean {
-  const x = titleKey(a);
-  const y = titleKey(b);
+function sameTitle(a: Fingerprint, b: Fingerprint): boolean {
+  const x = a.title;
+  const y = b.title;
   if (x === y) return x.length > 0;
   const shorter = Math.min(x.length, y.length);
   if (shorter < 10) return false;
-  // "Volume 12" and "Volume 13", "Report 2016" and "Report 2017" are different publications, not typos.
-  const numbers = (t: string) => (t.match(/\d+/g) ?? []).join(' ');
-  if (numbers(a) !== numbers(b)) return false;
+  if (a.numbers !== b.numbers) return false;
   return withinEdits(x, y, Math.max(1, Math.floor(shorter / 20)));
 }
 
-const yearOf = (item: CslItem) => item.issued?.['date-parts'][0]?.[0];
-
-const nameKeys = (names: readonly Name[] | undefined) => (names ?? []).map((n) => foldText(n.literal ?? n.family ?? '')).filter(Boolean);
-
-const people = (item: CslItem) => [...nameKeys(item.author), ...nameKeys(item.editor), ...(item.publisher ? [foldText(item.publisher)] : [])];
+export function nearIdenticalTitles(a: string, b: string): boolean {
+  return sameTitle(fingerprint({ type: 'document', title: a }), fingerprint({ type: 'document', title: b }));
+}
 
 /**
- * An author, editor or publisher in common (an organisation may be the author of one copy and the publisher
- * of the other). Two copies that name nobody at all also agree: nothing tells them apart.
+ * An author, editor or publisher in common. Two copies that name nobody at all also agree: nothing tells them apart.
  */
-function sharesPeople(a: CslItem, b: CslItem): boolean {
-  const left = new Set(people(a));
-  const right = people(b);
-  return left.size === 0 && right.length === 0 ? true : right.some((k) => left.has(k));
+function sharesPeople(a: Fingerprint, b: Fingerprint): boolean {
+  if (a.people.size === 0 && b.people.size === 0) return true;
+  for (const k of b.people) if (a.people.has(k)) return true;
+  return false;
 }
 
 /** Which rule, if any, makes `incoming` a duplicate of `saved`. */
 export function duplicateRule(incoming: CslItem, saved: CslItem): DuplicateRule | undefined {
-  const doi = doiKey(incoming.DOI);
-  if (doi && doi === doiKey(saved.DOI)) return 'doi';
-  const isbns = isbnKeys(incoming.ISBN);
-  if (isbns.length && isbnKeys(saved.ISBN).some((k) => isbns.includes(k))) return 'isbn';
-  const sameTitle = nearIdenticalTitles(incoming.title, saved.title);
-  const url = urlKey(incoming.URL);
-  if (url && url === urlKey(saved.URL) && sameTitle) return 'url';
-  if (sameTitle && yearOf(incoming) === yearOf(saved) && sharesPeople(incoming, saved)) return 'title';
+  const a = fingerprint(incoming);
+  const b = fingerprint(saved);
+  if (a.doi && a.doi === b.doi) return 'doi';
+  if (a.isbns.length && b.isbns.some((k) => a.isbns.includes(k))) return 'isbn';
+  const titles = sameTitle(a, b);
+  if (titles && a.url && a.url === b.url) return 'url';
+  if (titles && a.year === b.year && sharesPeople(a, b)) return 'title';
   return undefined;
 }
 

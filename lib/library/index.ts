@@ -1,4 +1,5 @@
 export { openLibraryDb, DB_NAME, type ColophonDb } from './db';
+export { readNewest } from './newest';
 export {
   createLibraryRepository,
   type LibraryRepository,

@@ -85,9 +85,9 @@ export function migrateV1toV2(rows: readonly unknown[], now: number): { records:
 }
 
 /**
- * Version 2 → 3: the search blocks gain sort keys (first author, page count) that version 2's blocks lack, so
+ * Version 3 → 4: the search blocks gain sort keys (first author, page count) that earlier blocks lack, so
  * blocks and dedupe rows are rebuilt from the records (records themselves are unchanged).
  */
-export function migrateV2toV3(records: readonly LibraryRecord[]): { blocks: SearchBlock[]; dedupe: DedupeRow[] } {
+export function migrateV3toV4(records: readonly LibraryRecord[]): { blocks: SearchBlock[]; dedupe: DedupeRow[] } {
   return indexTablesFor(records);
 }

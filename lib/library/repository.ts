@@ -17,6 +17,8 @@ import { toSearchRow, type SearchRow } from './search/row';
 /** Imports of at least this many items read all de-duplication keys once instead of looking each up. */
 const KEY_INDEX_FROM = 200;
 type KeyIndex = Map<string, string[]>;
+/** How long the keys read for an import are kept for the next chunk of the same import (the page sends chunks). */
+const KEY_INDEX_KEEP_MS = 30_000;
 
 /** Above this many records sharing a half-title key, the key is not used to find duplicates. */
 const CROWDED_KEY = 50;
@@ -116,8 +118,28 @@ export function createLibraryRepository(
 ): LibraryRepository {
   const tables = [db.records, db.searchBlocks, db.dedupe];
 
+  /**
+   * The de-duplication keys of the whole library, read once for an import and kept while its chunks arrive
+   * (one message each): re-reading them for every chunk made a 10,000-entry import quadratic. This repository
+   * is the library's only writer (the background's); its other writes drop the copy, and it expires when idle.
+   */
+  let keyCache: { index: KeyIndex; timer: ReturnType<typeof setTimeout> } | undefined;
+  const dropKeys = () => {
+    if (keyCache) clearTimeout(keyCache.timer);
+    keyCache = undefined;
+  };
+  async function importKeys(): Promise<KeyIndex> {
+    const index = keyCache?.index ?? (await loadKeyIndex());
+    dropKeys();
+    const timer = setTimeout(dropKeys, KEY_INDEX_KEEP_MS);
+    (timer as { unref?: () => void }).unref?.(); // in Node (CLI, tests), never what keeps the process alive
+    keyCache = { index, timer };
+    return index;
+  }
+
   /** Runs a write; a full disk becomes StorageFullError (the transaction is rolled back as a whole). */
-  async function write<T>(body: () => Promise<T>): Promise<T> {
+  async function write<T>(body: () => Promise<T>, { keepKeys = false } = {}): Promise<T> {
+    if (!keepKeys) dropKeys();
     try {
       return await db.transaction('rw', tables, body);
     } catch (error) {
@@ -234,9 +256,8 @@ export function createLibraryRepository(
   /** Every de-duplication key in the library, read in one pass (for large imports). */
   async function loadKeyIndex(): Promise<KeyIndex> {
     const index: KeyIndex = new Map();
-    await db.dedupe.each((row) => {
-      for (const k of row.keys) (index.get(k) ?? index.set(k, []).get(k)!).push(row.id);
-    });
+    // toArray reads with getAll, one call; `each` walked a cursor row by row, several times slower.
+    for (const row of await db.dedupe.toArray()) for (const k of row.keys) (index.get(k) ?? index.set(k, []).get(k)!).push(row.id);
     return index;
   }
 
@@ -355,7 +376,7 @@ export function createLibraryRepository(
 
     async importItems(items, { chunkSize = 500, onProgress } = {}) {
       const outcome: ImportOutcome = { added: 0, duplicates: [], invalid: [] };
-      const keyIndex = items.length >= KEY_INDEX_FROM ? await loadKeyIndex() : undefined;
+      const keyIndex = items.length >= KEY_INDEX_FROM || keyCache ? await importKeys() : undefined;
       const base = now() - items.length;
       for (let start = 0; start < items.length; start += chunkSize) {
         const chunk: { index: number; candidate: Candidate }[] = [];
@@ -373,7 +394,7 @@ export function createLibraryRepository(
             );
             if (result.fresh.length) await addRecords(result.fresh);
             return result;
-          });
+          }, { keepKeys: true });
           outcome.added += fresh.length;
           // Committed: later chunks must see these records as held.
           if (keyIndex) for (const r of fresh) for (const k of duplicateKeys(r.item)) (keyIndex.get(k) ?? keyIndex.set(k, []).get(k)!).push(r.id);

@@ -5,6 +5,7 @@
  */
 // zod/mini: the same parsing as classic zod in a fraction of the popup's bundle (issue 4's size budget).
 import * as z from 'zod/mini';
+import { ITEM_TYPES } from './item-types';
 import { cleanText, isWebUrl, LIMITS } from './text';
 
 const text = (max: number) => z.pipe(z.string(), z.pipe(z.transform((s: string) => cleanText(s, max)), z.string().check(z.minLength(1))));
@@ -17,21 +18,7 @@ const webUrl = z.pipe(
   ),
 );
 
-export const ITEM_TYPES = [
-  'book',
-  'chapter',
-  'report',
-  'pamphlet',
-  'article-journal',
-  'article-magazine',
-  'article-newspaper',
-  'article',
-  'thesis',
-  'periodical',
-  'paper-conference',
-  'webpage',
-  'document',
-] as const;
+export { ITEM_TYPES };
 export const itemTypeSchema = z.enum(ITEM_TYPES);
 export type ItemType = z.infer<typeof itemTypeSchema>;
 

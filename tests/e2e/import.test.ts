@@ -59,4 +59,25 @@ describe('import on the library page', () => {
     await page.getByTestId('import-file').setInputFiles(file);
     await expect.poll(() => report.textContent()).toContain('imported 0, 2 already in your library');
   });
+
+  it('imports a file dropped on the panel, decoding Windows-1252', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    // A RIS file as an old Windows reference manager writes it: Windows-1252, CRLF line ends.
+    const ris = ['TY  - RPRT', 'AU  - Müller, Jürgen', 'TI  - Städte und Kultur: Förderung à la carte', 'PB  - Institut für Kulturpolitik', 'CY  - Bonn', 'PY  - 2011', 'ER  - ', ''].join('\r\n');
+    const bytes = [...ris].map((c) => ({ ü: 0xfc, ä: 0xe4, ö: 0xf6, à: 0xe0 })[c as 'ü'] ?? c.charCodeAt(0));
+    // What the browser hands the page when a user drops a file: a drop event whose DataTransfer holds it.
+    const drop = await page.evaluateHandle((data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], 'legacy.ris', { type: 'application/x-research-info-systems' }));
+      return transfer;
+    }, bytes);
+    const panel = page.getByTestId('import-panel');
+    await panel.dispatchEvent('dragover', { dataTransfer: drop });
+    await panel.dispatchEvent('drop', { dataTransfer: drop });
+    const report = page.getByTestId('import-report');
+    await expect.poll(() => report.textContent(), { timeout: 20_000 }).toContain('imported 1');
+    await page.getByTestId('search').fill('förderung muller');
+    await expect.poll(() => page.getByTestId('record').first().textContent()).toContain('Städte und Kultur: Förderung à la carte');
+  });
 });

@@ -29,6 +29,23 @@ describe('large imports (keys read once)', () => {
     expect(again.duplicates.at(-1)).toMatchObject({ index: 400 });
     expect(await repo.count()).toBe(400);
   });
+
+  it('keeps the keys between the chunks of one import (one message each), but not across other writes', async () => {
+    db = openLibraryDb('import-chunks');
+    const repo = createLibraryRepository(db);
+    // The library page sends an import as several messages: each must see what the previous ones added.
+    expect((await repo.importItems(items(250))).added).toBe(250);
+    expect((await repo.importItems([...items(250, 200)])).added).toBe(200);
+    expect(await repo.count()).toBe(450);
+
+    // An edit between two imports changes a record's keys: the next import must see the new title.
+    const [edited] = await repo.recent(1);
+    await repo.update(edited!.id, { item: { title: 'A title the user corrected by hand, long enough to split' } });
+    const twin = { ...edited!.item, title: 'A title the user corrected by hand, long enough to split', URL: 'https://example.org/elsewhere' };
+    const outcome = await repo.importItems([twin, ...items(250, 1000)]);
+    expect(outcome.duplicates[0]).toMatchObject({ index: 0, duplicateOf: edited!.id, rule: 'title' });
+    expect(outcome.added).toBe(250);
+  });
 });
 
 describe('restoring a backup', () => {

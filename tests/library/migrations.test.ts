@@ -2,13 +2,12 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createLibraryRepository, createSearchIndex, openLibraryDb } from '@/lib/library';
+import { SCHEMA_V2, SCHEMA_V3 } from '@/lib/library/db';
 import { migrateV1toV2, repairRecord } from '@/lib/library/migrations';
 import { generateRecords } from '../../scripts/bench/search';
 
 // Version 1 exactly as shipped with the walking skeleton: copied, not imported, so editing db.ts cannot change it.
 const V1 = { records: 'id, savedAt, updatedAt, *tags, item.DOI, item.ISBN, item.URL' };
-// Version 2 likewise (issue 4): search blocks without sort keys, and dedupe rows.
-const V2 = { ...V1, searchBlocks: 'block', dedupe: 'id, *keys, block' };
 
 describe('migrations (pure)', () => {
   it('keeps a valid record as it is', () => {
@@ -72,18 +71,45 @@ describe('upgrading a stored database', () => {
     await db.delete();
   }, 60_000);
 
-  it('from version 2 rebuilds the search blocks with the sort keys the library page needs', async () => {
+  it('from version 2 drops the unused indexes and keeps all 10,000 records, searchable and de-duplicated', async () => {
     const name = `upgrade-v2-${Date.now()}`;
-    const records = generateRecords(2500, 9);
+    const records = generateRecords(10_000, 6);
     const { blocks, dedupe } = migrateV1toV2(records, 1);
-    // Blocks as version 2 wrote them: no author keys, no page counts.
-    const v2Blocks = blocks.map(({ authorKeys: _a, pages: _p, ...rest }) => rest);
     const v2 = new Dexie(name);
-    v2.version(2).stores(V2);
+    v2.version(2).stores(SCHEMA_V2);
     await v2.table('records').bulkAdd(records);
-    await v2.table('searchBlocks').bulkAdd(v2Blocks);
+    await v2.table('searchBlocks').bulkAdd(blocks);
     await v2.table('dedupe').bulkAdd(dedupe);
     v2.close();
+
+    const db = openLibraryDb(name);
+    const repo = createLibraryRepository(db);
+    expect(await repo.count()).toBe(10_000);
+    expect(db.verno).toBe(4); // through version 3 (indexes) and 4 (sort keys)
+    // The indexes IndexedDB itself holds, not only what Dexie declares.
+    const stores = db.backendDB().transaction(['records', 'dedupe']);
+    expect([...stores.objectStore('records').indexNames].sort()).toEqual(['savedAt', 'tags']);
+    expect([...stores.objectStore('dedupe').indexNames]).toEqual(['keys']);
+    expect(await repo.byIds(records.map((r) => r.id))).toEqual(records);
+    const sample = records[4321]!;
+    expect(createSearchIndex({ blocks: await repo.searchBlocks() }).search(`"${sample.item.title}"`).ids).toContain(sample.id);
+    expect((await repo.save([{ item: sample.item, provenance: {} }])).duplicates[0]?.duplicateOf.id).toBe(sample.id);
+    expect((await repo.tagsStartingWith('')).length).toBeGreaterThan(0);
+    await db.delete();
+  }, 60_000);
+
+  it('from version 3 rebuilds the search blocks with the sort keys the library page needs', async () => {
+    const name = `upgrade-v3-${Date.now()}`;
+    const records = generateRecords(2500, 9);
+    const { blocks, dedupe } = migrateV1toV2(records, 1);
+    // Blocks as versions 2 and 3 wrote them: no author keys, no page counts.
+    const oldBlocks = blocks.map(({ authorKeys: _a, pages: _p, ...rest }) => rest);
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.table('records').bulkAdd(records);
+    await v3.table('searchBlocks').bulkAdd(oldBlocks);
+    await v3.table('dedupe').bulkAdd(dedupe);
+    v3.close();
 
     const db = openLibraryDb(name);
     const repo = createLibraryRepository(db);
@@ -98,6 +124,8 @@ describe('upgrading a stored database', () => {
     expect(withCount).toEqual([...withCount].sort((a, b) => b - a));
     expect(counts.slice(withCount.length).every((n) => n < 0)).toBe(true);
     expect(await db.dedupe.count()).toBe(2500);
+    const sample = records[1234]!;
+    expect((await repo.save([{ item: sample.item, provenance: {} }])).duplicates[0]?.duplicateOf.id).toBe(sample.id);
     await db.delete();
   }, 60_000);
 });

@@ -4,7 +4,8 @@
  * reading 100,000 small rows, and loading a block interns its few thousand distinct words instead of
  * splitting every record's text again. Pure: rows in, block out, and back.
  */
-import { ITEM_TYPES, type ItemType } from '../../model';
+import type { ItemType } from '../../model';
+import { ITEM_TYPES } from '../../model/item-types';
 import { TEXT_FIELDS } from './query';
 import type { SearchRow } from './row';
 

@@ -1,8 +1,8 @@
-/** Popup wiring: builds the services from lib/ and renders the app. */
+/** Popup wiring: builds the services from lib/ and renders the app (loaded by main.ts, which starts the first read). */
 import { render } from 'preact';
 import { App } from '@/components/app';
-import { FIRST_PAINT } from '@/components/library-view';
 import { createServices } from '@/components/services';
+import type { LibraryRecord } from '@/lib/model';
 import { activeTabId, tabIdByUrl } from '@/lib/platform';
 
 /**
@@ -16,7 +16,6 @@ async function targetTabId(): Promise<number> {
   return id;
 }
 
-const services = createServices(targetTabId);
-// Ask for the newest rows before rendering: opening the database overlaps with the first render.
-const firstRows = services.library.recent(FIRST_PAINT);
-render(<App services={services} firstRows={firstRows} />, document.getElementById('app')!);
+export function start(firstRows: Promise<LibraryRecord[]>): void {
+  render(<App services={createServices(targetTabId)} firstRows={firstRows} />, document.getElementById('app')!);
+}
