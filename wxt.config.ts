@@ -16,6 +16,12 @@ export default defineConfig({
       },
     },
   }),
+  // `wxt zip -b firefox` also zips the sources for addons.mozilla.org's review: what builds the add-on
+  // (package files, configs, entrypoints, components, lib), not tests, screenshots, the demo or dev scripts.
+  // WXT already leaves out node_modules, dotfiles, *.test.ts and .output.
+  zip: {
+    excludeSources: ['tests/**', 'test-results/**', 'docs/**', 'demo/**', 'scripts/**', 'vitest*.config.ts', 'run', '**/*.log'],
+  },
   manifest: ({ mode, manifestVersion }) => ({
     name: 'Colophon',
     description:

@@ -1,21 +1,18 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { lazy, Suspense } from 'preact/compat';
 import type { LibraryRepository } from '@/lib/library';
-import { NEWEST_ROWS } from '@/lib/library/newest';
 // Deep imports: the search code and describeItem are pure and small; the barrels would bring Dexie and zod.
-import { createSearchIndex, QUERY_SYNTAX, toSearchRow, type SearchIndex, type SearchSort } from '@/lib/library/search';
+import { QUERY_SYNTAX, type SearchSort } from '@/lib/library/search';
 import { describeItem } from '@/lib/model/describe';
 import type { LibraryRecord } from '@/lib/model';
 import type { ExportJob, ExportOutput, ExportScope } from './export-panel';
-import { afterNextPaint, once } from './lazy';
+import { once } from './lazy';
 import type { RecordActions } from './record-view';
+import { TagButton } from './tag-button';
+import { useLibrary, type LibraryChanges } from './use-library';
 import { VirtualList } from './virtual-list';
 
-/** Changes the popup made or learned of, applied to the search index and the row cache without a reload. */
-export interface LibraryChanges {
-  upserted: LibraryRecord[];
-  removed: string[];
-}
+export type { LibraryChanges } from './use-library';
 
 interface Props {
   library: LibraryRepository;
@@ -45,10 +42,6 @@ const ROW_HEIGHT = 46;
  * scroll as smoothly as 10.
  */
 export function LibraryView({ library, actions, changes, runExport, copy, download, listHeight = 300, firstRows }: Props) {
-  const [index, setIndex] = useState<SearchIndex | null>(null);
-  const [revision, setRevision] = useState(0); // bumps when the index changes in place
-  const [recentIds, setRecentIds] = useState<string[] | null>(null);
-  const [total, setTotal] = useState<number | null>(null);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SearchSort>('relevance');
   const [active, setActive] = useState(-1);
@@ -58,97 +51,25 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
   const [helpOpen, setHelpOpen] = useState(false);
   const [undo, setUndo] = useState<{ text: string; records: LibraryRecord[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const cache = useRef(new Map<string, LibraryRecord>());
-  const pending = useRef(new Set<string>());
-  const [, setLoaded] = useState(0);
   const search = useRef<HTMLInputElement>(null);
 
-  // First paint: the newest rows, then the search table in the background.
-  useEffect(() => {
-    let alive = true;
-    // The popup reads the first rows without Dexie (lib/library/newest.ts); should that fail, the repository reads them.
-    const newest = firstRows ? firstRows.catch(() => library.recent(NEWEST_ROWS)) : library.recent(NEWEST_ROWS);
-    newest.then(
-      (records) => {
-        if (!alive) return;
-        for (const r of records) cache.current.set(r.id, r);
-        setRecentIds(records.map((r) => r.id));
-      },
-      (e: unknown) => alive && setError(`The library could not be read: ${e instanceof Error ? e.message : String(e)}`),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [library]);
-
-  // A User Timing mark when the first rows are on screen: the benchmark reads it (performance.getEntriesByName).
-  const marked = useRef(false);
-  useLayoutEffect(() => {
-    if (marked.current || recentIds === null) return;
-    marked.current = true;
-    if (recentIds.length) performance.mark('colophon:first-rows');
-    // Only once they are painted: the count, the search table and the code for records and export would compete
-    // with the first rows for the database and the CPU.
-    void afterNextPaint().then(() => {
-      void library.count().then(setTotal, () => undefined);
-      // Marks for the benchmark: loading the search table (Dexie, the stored blocks, the index) until search is ready.
-      performance.mark('colophon:search-load');
-      void library
-        .searchBlocks()
-        .then((blocks) => {
-          setIndex(createSearchIndex({ blocks }));
-          performance.mark('colophon:search-ready');
-        })
-        .catch((e: unknown) => setError(`Search is unavailable: ${String(e)}`));
+  const { ids, index, ready, count, record: cached, apply } = useLibrary({
+    library,
+    firstRows,
+    query,
+    sort,
+    onError: setError,
+    // The record view and the export dialog load once the first rows are painted (prefetched), so opening them doesn't wait.
+    afterFirstPaint: () => {
       void loadRecordView().catch(() => undefined);
       void loadExportPanel().catch(() => undefined);
-    });
-  }, [recentIds]);
-
-  const apply = (change: LibraryChanges) => {
-    // The cache holds every record this view has seen: one not in it is new to the library.
-    const added = change.upserted.filter((r) => !cache.current.has(r.id)).length;
-    for (const r of change.upserted) cache.current.set(r.id, r);
-    for (const id of change.removed) cache.current.delete(id);
-    index?.upsert(change.upserted.map(toSearchRow));
-    if (change.removed.length) index?.remove(change.removed);
-    setRecentIds((ids) => (ids ? [...change.upserted.map((r) => r.id).filter((id) => !ids.includes(id)), ...ids.filter((id) => !change.removed.includes(id))] : ids));
-    setTotal((n) => (n === null ? n : n + added - change.removed.length));
-    setRevision((v) => v + 1);
-  };
+    },
+  });
 
   useEffect(() => {
     if (changes) apply(changes);
   }, [changes]);
 
-  const ids = useMemo(() => {
-    if (index) {
-      const start = performance.now();
-      const found = index.search(query, { sort }).ids;
-      if (query) performance.measure('colophon:search', { start }); // each search's time, for the benchmark
-      return found;
-    }
-    return recentIds ?? [];
-  }, [index, query, sort, recentIds, revision]);
-
-  // Fetch the rows in view that are not cached yet (one bulk read per scroll step).
-  const need = (id: string) => {
-    if (cache.current.has(id) || pending.current.has(id)) return;
-    pending.current.add(id);
-    queueMicrotask(flush);
-  };
-  const flush = () => {
-    const batch = [...pending.current].filter((id) => !cache.current.has(id));
-    if (!batch.length) return;
-    void library.byIds(batch).then((records) => {
-      for (const r of records) cache.current.set(r.id, r);
-      for (const id of batch) pending.current.delete(id);
-      setLoaded((n) => n + 1);
-    });
-  };
-
-  // Unknown (null) until the count or the search table arrives, just after the first rows.
-  const count = index ? index.size : total;
   const searching = query.trim() !== '';
   const shown = ids.length;
 
@@ -166,7 +87,7 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
       e.preventDefault();
       setActive((a) => Math.max(0, a - 1));
     } else if (e.key === 'Enter' && active >= 0) {
-      const record = cache.current.get(ids[active]!);
+      const record = cached(ids[active]!);
       if (record) setOpen(record);
     } else if (e.key === 'Escape' && query) {
       e.preventDefault();
@@ -252,7 +173,7 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
     );
   }
 
-  if (recentIds !== null && (count ?? recentIds.length) === 0 && !searching)
+  if (ready && (count ?? ids.length) === 0 && !searching)
     return (
       <section class="library">
         <h2>Your library</h2>
@@ -359,8 +280,7 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
           testId="library"
           renderRow={(i) => {
             const id = ids[i]!;
-            const record = cache.current.get(id);
-            if (!record) need(id);
+            const record = cached(id);
             return (
               <div class="record" data-testid="record">
                 <input type="checkbox" aria-label="Select" checked={selected.has(id)} onChange={(e) => toggle(id, e.currentTarget.checked)} />
@@ -374,30 +294,5 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
         />
       )}
     </section>
-  );
-}
-
-/** "Tag…" for the selection: a small inline input. */
-function TagButton({ onTag }: { onTag(tag: string): void }) {
-  const [editing, setEditing] = useState(false);
-  const [value, setValue] = useState('');
-  if (!editing)
-    return (
-      <button type="button" onClick={() => setEditing(true)} data-testid="bulk-tag">
-        Tag…
-      </button>
-    );
-  return (
-    <form
-      class="inline"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (value.trim()) onTag(value.trim());
-        setEditing(false);
-        setValue('');
-      }}
-    >
-      <input aria-label="Tag to add" value={value} onInput={(e) => setValue(e.currentTarget.value)} autoFocus data-testid="bulk-tag-input" />
-    </form>
   );
 }

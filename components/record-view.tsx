@@ -18,10 +18,12 @@ interface Props {
   onDelete(): void;
   onCite(): void;
   tagsStartingWith(prefix: string): Promise<string[]>;
+  /** The back button's text (the library page shows the record beside its table: "Close"). */
+  backLabel?: string;
 }
 
 /** One saved record: every field with its source, the source link, tags, note; edit, delete, cite. */
-export function RecordView({ record, actions, onBack, onChanged, onDelete, onCite, tagsStartingWith }: Props) {
+export function RecordView({ record, actions, onBack, onChanged, onDelete, onCite, tagsStartingWith, backLabel = '← Library' }: Props) {
   const [form, setForm] = useState<ItemForm | null>(null);
   const [note, setNote] = useState(record.note);
   const [tag, setTag] = useState('');
@@ -59,7 +61,7 @@ export function RecordView({ record, actions, onBack, onChanged, onDelete, onCit
     <section class="record-view" aria-label="Record" data-testid="record-view">
       <div class="toolbar">
         <button type="button" onClick={onBack} data-testid="back">
-          ← Library
+          {backLabel}
         </button>
         <button type="button" onClick={onCite} data-testid="cite">
           Cite…

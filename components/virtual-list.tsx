@@ -17,8 +17,12 @@ interface Props {
 
 const OVERSCAN = 6;
 
-/** A windowed list: renders the rows in view plus a few around them, inside a spacer as tall as all rows. */
-export function VirtualList({ count, rowHeight, height, active, renderRow, label, testId }: Props) {
+/**
+ * Which rows of a fixed-height list are in view (plus a few around them), given its viewport's scroll position;
+ * keeps the active row in view and starts a new result set at the top. Shared by the popup's list and the
+ * library page's table.
+ */
+export function useVirtualRows({ count, rowHeight, height, active }: { count: number; rowHeight: number; height: number; active: number }) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
 
@@ -39,6 +43,12 @@ export function VirtualList({ count, rowHeight, height, active, renderRow, label
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
   const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
+  return { viewport, first, last, onScroll: (e: { currentTarget: HTMLDivElement }) => setScrollTop(e.currentTarget.scrollTop) };
+}
+
+/** A windowed list: renders the rows in view plus a few around them, inside a spacer as tall as all rows. */
+export function VirtualList({ count, rowHeight, height, active, renderRow, label, testId }: Props) {
+  const { viewport, first, last, onScroll } = useVirtualRows({ count, rowHeight, height, active });
   const rows: ComponentChildren[] = [];
   for (let i = first; i < last; i++)
     rows.push(
@@ -49,7 +59,7 @@ export function VirtualList({ count, rowHeight, height, active, renderRow, label
     );
 
   return (
-    <div ref={viewport} class="virtual" style={{ height: `${Math.min(height, count * rowHeight)}px` }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+    <div ref={viewport} class="virtual" style={{ height: `${Math.min(height, count * rowHeight)}px` }} onScroll={onScroll}>
       <ul aria-label={label} style={{ height: `${count * rowHeight}px` }} data-testid={testId}>
         {rows}
       </ul>

@@ -1,8 +1,8 @@
-/** The full-page library: import, and the same library view as the popup with more room. */
+/** The full-page library: import, and the library as a sortable table with bulk actions and the record editor. */
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { ImportPanel } from '@/components/import-panel';
-import { LibraryView } from '@/components/library-view';
+import { LibraryTable } from '@/components/library-table';
 import { createServices } from '@/components/services';
 import { parseImportInWorker } from '@/components/worker/cite-client';
 
@@ -14,19 +14,10 @@ function LibraryPage() {
     <main>
       <header>
         <h1>Colophon library</h1>
+        <ImportPanel parse={(bytes) => parseImportInWorker(bytes)} importItems={services.importItems} onImported={() => setGeneration((g) => g + 1)} />
       </header>
-      <ImportPanel parse={(bytes) => parseImportInWorker(bytes)} importItems={services.importItems} onImported={() => setGeneration((g) => g + 1)} />
       {/* Re-mounted after an import: it reloads the newest rows and the search table. */}
-      <LibraryView
-        key={generation}
-        library={services.library}
-        actions={services}
-        changes={null}
-        runExport={services.runExport}
-        copy={services.copy}
-        download={services.download}
-        listHeight={560}
-      />
+      <LibraryTable key={generation} library={services.library} actions={services} runExport={services.runExport} copy={services.copy} download={services.download} />
     </main>
   );
 }

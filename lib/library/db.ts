@@ -4,7 +4,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { LibraryRecord } from '../model';
-import { migrateV1toV2, type DedupeRow } from './migrations';
+import { migrateV1toV2, migrateV3toV4, type DedupeRow } from './migrations';
 import { DB_NAME } from './newest';
 import type { SearchBlock } from './search/blocks';
 
@@ -44,5 +44,15 @@ export function openLibraryDb(name: string = DB_NAME): ColophonDb {
       await tx.table('dedupe').bulkPut(dedupe);
     });
   db.version(3).stores(SCHEMA_V3); // drops indexes only: no data changes
+  // Version 4 (issue 6): search blocks carry the library page's sort keys (first author, page count).
+  db.version(4)
+    .stores(SCHEMA_V3)
+    .upgrade(async (tx) => {
+      const { blocks, dedupe } = migrateV3toV4(await tx.table('records').toArray());
+      await tx.table('searchBlocks').clear();
+      await tx.table('dedupe').clear();
+      await tx.table('searchBlocks').bulkPut(blocks);
+      await tx.table('dedupe').bulkPut(dedupe);
+    });
   return db;
 }

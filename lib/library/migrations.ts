@@ -83,3 +83,11 @@ export function migrateV1toV2(rows: readonly unknown[], now: number): { records:
   });
   return { records, repaired, ...indexTablesFor(records) };
 }
+
+/**
+ * Version 3 → 4: the search blocks gain sort keys (first author, page count) that earlier blocks lack, so
+ * blocks and dedupe rows are rebuilt from the records (records themselves are unchanged).
+ */
+export function migrateV3toV4(records: readonly LibraryRecord[]): { blocks: SearchBlock[]; dedupe: DedupeRow[] } {
+  return indexTablesFor(records);
+}

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../scripts/serve-static.mjs';
 import { seriousViolations } from './a11y';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { screenshot } from './screenshots';
 
 const OUT = resolve(import.meta.dirname, '../../test-results/e2e');
 const DEMO = resolve(import.meta.dirname, '../../demo');
@@ -51,7 +52,7 @@ describe('clip a publication announcement', () => {
 
     // Every field shows where its value came from.
     await expect.poll(() => candidate.locator('.prov').count()).toBeGreaterThanOrEqual(5);
-    await popup.screenshot({ path: resolve(OUT, 'popup-capture.png'), fullPage: true });
+    await screenshot(popup, 'popup-capture');
     expect(await seriousViolations(popup)).toEqual([]);
 
     // The user corrects a field before saving: the edit is what gets saved.
@@ -60,7 +61,7 @@ describe('clip a publication announcement', () => {
     await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     const first = popup.getByTestId('record').first();
     await expect.poll(() => first.textContent()).toContain("Cities' External Cultural Relations");
-    await popup.screenshot({ path: resolve(OUT, 'popup.png'), fullPage: true });
+    await screenshot(popup, 'popup', { docs: false });
 
     // Saved by the background into IndexedDB: still there after the popup is reloaded.
     await popup.reload();
@@ -81,7 +82,7 @@ describe('clip a publication announcement', () => {
     expect(bib).toMatch(/address\s*=\s*\{Brussels\}/);
     expect(bib).toMatch(/pagetotal\s*=\s*\{26\}/);
     expect(bib).toMatch(/title\s*=\s*\{.*External/);
-    await popup.screenshot({ path: resolve(OUT, 'popup-export.png'), fullPage: true });
+    await screenshot(popup, 'popup-export');
     expect(await seriousViolations(popup)).toEqual([]);
 
     await popup.bringToFront();

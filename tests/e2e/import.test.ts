@@ -2,10 +2,10 @@
  * The library page in real Chromium: a BibTeX file with a broken entry is imported by file picker; the valid
  * entries arrive, the broken one is reported with its line, and importing the same file again adds nothing.
  */
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './a11y';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { screenshot } from './screenshots';
 
 let browser: ExtensionBrowser;
 beforeAll(async () => {
@@ -53,7 +53,7 @@ describe('import on the library page', () => {
     expect(titles.sort()).toEqual(["Cities' External Cultural Relations: Trends and Actions", 'Kulturna politika i razvoj']);
     await page.getByTestId('search').fill('svob dokic');
     await expect.poll(() => page.getByTestId('count').textContent()).toBe('1 of 2');
-    await page.screenshot({ path: resolve(import.meta.dirname, '../../test-results/e2e/library-page.png'), fullPage: true });
+    await screenshot(page, 'library-page-import', { docs: false });
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByTestId('import-file').setInputFiles(file);

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../scripts/serve-static.mjs';
 import { seriousViolations } from './a11y';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { screenshot } from './screenshots';
 import { generateItems } from './generate';
 
-const OUT = resolve(import.meta.dirname, '../../test-results/e2e');
 let server: { url: string; close(): Promise<unknown> };
 let browser: ExtensionBrowser;
 
@@ -53,7 +53,7 @@ describe('a library of 10,000 records', () => {
     expect(found).toBe(expected);
     const firstTitle = await popup.getByTestId('record').first().locator('.record-title').textContent();
     expect(firstTitle).toContain('Governance');
-    await popup.screenshot({ path: resolve(OUT, 'popup-search.png'), fullPage: true });
+    await screenshot(popup, 'popup-search');
 
     // Arrow down + Enter opens the first result.
     await popup.keyboard.press('ArrowDown');

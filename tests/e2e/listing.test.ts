@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../scripts/serve-static.mjs';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { screenshot } from './screenshots';
 
 const DEMO = resolve(import.meta.dirname, '../../demo');
 let server: { url: string; close(): Promise<unknown> };
@@ -37,7 +38,7 @@ describe('a page that lists several publications', () => {
     expect(await candidates.getByTestId('candidate-check').evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).checked).length)).toBe(0);
     await candidates.nth(0).getByTestId('candidate-check').check();
     await candidates.nth(2).getByTestId('candidate-check').check();
-    await popup.screenshot({ path: resolve(import.meta.dirname, '../../test-results/e2e/popup-listing.png'), fullPage: true });
+    await screenshot(popup, 'popup-listing');
     await popup.getByTestId('save').click();
     await popup.getByRole('status').filter({ hasText: 'Saved 2' }).waitFor();
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createLibraryRepository, createSearchIndex, openLibraryDb } from '@/lib/library';
-import { SCHEMA_V2 } from '@/lib/library/db';
+import { SCHEMA_V2, SCHEMA_V3 } from '@/lib/library/db';
 import { migrateV1toV2, repairRecord } from '@/lib/library/migrations';
 import { generateRecords } from '../../scripts/bench/search';
 
@@ -85,7 +85,7 @@ describe('upgrading a stored database', () => {
     const db = openLibraryDb(name);
     const repo = createLibraryRepository(db);
     expect(await repo.count()).toBe(10_000);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4); // through version 3 (indexes) and 4 (sort keys)
     // The indexes IndexedDB itself holds, not only what Dexie declares.
     const stores = db.backendDB().transaction(['records', 'dedupe']);
     expect([...stores.objectStore('records').indexNames].sort()).toEqual(['savedAt', 'tags']);
@@ -95,6 +95,37 @@ describe('upgrading a stored database', () => {
     expect(createSearchIndex({ blocks: await repo.searchBlocks() }).search(`"${sample.item.title}"`).ids).toContain(sample.id);
     expect((await repo.save([{ item: sample.item, provenance: {} }])).duplicates[0]?.duplicateOf.id).toBe(sample.id);
     expect((await repo.tagsStartingWith('')).length).toBeGreaterThan(0);
+    await db.delete();
+  }, 60_000);
+
+  it('from version 3 rebuilds the search blocks with the sort keys the library page needs', async () => {
+    const name = `upgrade-v3-${Date.now()}`;
+    const records = generateRecords(2500, 9);
+    const { blocks, dedupe } = migrateV1toV2(records, 1);
+    // Blocks as versions 2 and 3 wrote them: no author keys, no page counts.
+    const oldBlocks = blocks.map(({ authorKeys: _a, pages: _p, ...rest }) => rest);
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.table('records').bulkAdd(records);
+    await v3.table('searchBlocks').bulkAdd(oldBlocks);
+    await v3.table('dedupe').bulkAdd(dedupe);
+    v3.close();
+
+    const db = openLibraryDb(name);
+    const repo = createLibraryRepository(db);
+    expect(await repo.count()).toBe(2500);
+    const stored = await repo.searchBlocks();
+    expect(stored.every((b) => b.pages.length === b.savedAt.length && b.authorKeys.split('\n').length === b.savedAt.length)).toBe(true);
+    const index = createSearchIndex({ blocks: stored });
+    const byPages = index.search('', { sort: 'pages' }).ids;
+    const pagesOf = new Map(records.map((r) => [r.id, Number(r.item['number-of-pages'] ?? -1)]));
+    const counts = byPages.map((id) => pagesOf.get(id)!);
+    const withCount = counts.filter((n) => n >= 0);
+    expect(withCount).toEqual([...withCount].sort((a, b) => b - a));
+    expect(counts.slice(withCount.length).every((n) => n < 0)).toBe(true);
+    expect(await db.dedupe.count()).toBe(2500);
+    const sample = records[1234]!;
+    expect((await repo.save([{ item: sample.item, provenance: {} }])).duplicates[0]?.duplicateOf.id).toBe(sample.id);
     await db.delete();
   }, 60_000);
 });

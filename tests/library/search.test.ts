@@ -2,12 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createSearchIndex,
+  DEFAULT_ORDER,
   decodeBlock,
   encodeBlock,
   parseQuery,
   QUERY_HELP,
   toSearchRow,
   withinEdits,
+  type SearchSort,
+  type SortOrder,
 } from '@/lib/library';
 import { foldText, foldWords } from '@/lib/library/normalize';
 import type { CslItem, LibraryRecord } from '@/lib/model';
@@ -165,6 +168,37 @@ describe('search', () => {
     ]);
     // Ties in relevance: newest saved first.
     expect(titles('year:2017')).toEqual(['Re|Shaping cultural policies', 'Creative Europe annual report']);
+  });
+
+  it('sorts by any column, either way, with missing values last and ties newest first', () => {
+    const shelf = [
+      record({ title: 'b', author: [{ family: 'Müller', given: 'Jürgen' }], publisher: 'Zed Books', 'number-of-pages': '214', type: 'book' }),
+      record({ title: 'a', editor: [{ family: 'Adam', given: 'Eva' }], 'number-of-pages': '26' }),
+      record({ title: 'c', author: [{ literal: 'UNESCO' }], publisher: 'UNESCO', type: 'article-journal' }),
+      record({ title: 'd', author: [{ family: 'Mueller', given: 'Anna' }], publisher: 'ábc Press', 'number-of-pages': '214', type: 'book' }),
+    ];
+    const shelfIndex = createSearchIndex({ rows: shelf.map(toSearchRow) });
+    const order = (sort: SearchSort, direction?: SortOrder, query = '') =>
+      shelfIndex.search(query, { sort, ...(direction ? { order: direction } : {}) }).ids.map((id) => shelf.find((r) => r.id === id)!.item.title);
+    // First author's family name (an editor when there is no author), accents folded; given names break ties.
+    expect(order('authors')).toEqual(['a', 'd', 'b', 'c']);
+    expect(order('authors', 'descending')).toEqual(['c', 'b', 'd', 'a']);
+    // No publisher: last in both orders.
+    expect(order('publisher')).toEqual(['d', 'c', 'b', 'a']);
+    expect(order('publisher', 'descending')).toEqual(['b', 'c', 'd', 'a']);
+    // Largest first by default; equal counts newest saved first in both orders; no count last.
+    expect(order('pages')).toEqual(['d', 'b', 'a', 'c']);
+    expect(order('pages', 'ascending')).toEqual(['a', 'd', 'b', 'c']);
+    expect(order('type')).toEqual(['c', 'd', 'b', 'a']);
+    expect(order('title', 'descending')).toEqual(['d', 'c', 'b', 'a']);
+    expect(order('saved', 'ascending')).toEqual(['b', 'a', 'c', 'd']);
+    // A query filters first, then the column orders what matched.
+    expect(order('pages', 'ascending', 'type:book')).toEqual(['d', 'b']);
+    // Sort orders follow edits.
+    const longer = { ...shelf[1]!, item: { ...shelf[1]!.item, 'number-of-pages': '999' } };
+    shelfIndex.upsert([toSearchRow(longer)]);
+    expect(order('pages')).toEqual(['a', 'd', 'b', 'c']);
+    expect(DEFAULT_ORDER.title).toBe('ascending');
   });
 
   it('stays current after upserts and removals', () => {

@@ -16,6 +16,8 @@ export const FIELD = { title: 0, author: 1, editor: 2, publisher: 3, place: 4, c
 export const FIELD_COUNT = 11;
 /** Years are numbers in `years`; records without one hold this. */
 export const NO_YEAR = -1e9;
+/** Page counts are numbers in `pages`; records without one hold this. */
+export const NO_PAGES = -1;
 
 export interface SearchBlock {
   /** The block's number; new records go to the highest. */
@@ -30,6 +32,10 @@ export interface SearchBlock {
   tokens: Int32Array;
   /** Row k's tokens are `tokens[starts[k]] … tokens[starts[k + 1] - 1]`. */
   starts: Int32Array;
+  /** Each row's `authorKey`, "\n"-separated (sorting by author). Since database version 3. */
+  authorKeys: string;
+  /** Each row's page count, or NO_PAGES (sorting by pages). Since database version 3. */
+  pages: Float64Array;
 }
 
 /** Splits a row into tokens (word id << 4 | field), interning words through `intern`. */
@@ -83,6 +89,8 @@ export function encodeBlock(block: number, rows: readonly SearchRow[]): SearchBl
     words: [...vocab.keys()].join('\n'),
     tokens: Int32Array.from(tokens),
     starts,
+    authorKeys: rows.map((r) => r.authorKey).join('\n'),
+    pages: Float64Array.from(rows, (r) => r.pages ?? NO_PAGES),
   };
 }
 
@@ -90,6 +98,7 @@ export function encodeBlock(block: number, rows: readonly SearchRow[]): SearchBl
 export function decodeBlock(block: SearchBlock): SearchRow[] {
   const words = block.words.split('\n');
   const ids = block.ids ? block.ids.split('\n') : [];
+  const authorKeys = block.authorKeys.split('\n');
   return ids.map((id, k) => {
     const fields: string[][] = TEXT_FIELDS.map(() => []);
     const tags: string[] = [];
@@ -103,6 +112,7 @@ export function decodeBlock(block: SearchBlock): SearchRow[] {
       else if (field === FIELD.type && (ITEM_TYPES as readonly string[]).includes(word)) type = word as ItemType;
     }
     const year = block.years[k]!;
+    const pages = block.pages[k]!;
     return {
       id,
       savedAt: block.savedAt[k]!,
@@ -110,6 +120,8 @@ export function decodeBlock(block: SearchBlock): SearchRow[] {
       type,
       text: fields.map((f) => f.join(' ')).join('\n'),
       tags,
+      authorKey: authorKeys[k] ?? '',
+      ...(pages !== NO_PAGES ? { pages } : {}),
     };
   });
 }

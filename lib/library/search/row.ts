@@ -16,6 +16,10 @@ export interface SearchRow {
   text: string;
   /** The record's tags, folded, whole (for `tag:` filters). */
   tags: string[];
+  /** Sorts the authors column: the first author's (else editor's) family or organisation name, then given names, folded; '' when none. */
+  authorKey: string;
+  /** The page count (`number-of-pages`), if any. */
+  pages?: number;
 }
 
 const names = (list: readonly Name[] | undefined) => foldText((list ?? []).map((n) => [n.given, n.family, n.literal].filter(Boolean).join(' ')).join(' '));
@@ -33,6 +37,8 @@ export function toSearchRow(record: LibraryRecord): SearchRow {
     note: foldText(record.note),
   };
   const year = item.issued?.['date-parts'][0]?.[0];
+  const pages = item['number-of-pages'] ? Number(item['number-of-pages']) : undefined;
+  const first = item.author?.[0] ?? item.editor?.[0];
   return {
     id: record.id,
     savedAt: record.savedAt,
@@ -40,5 +46,7 @@ export function toSearchRow(record: LibraryRecord): SearchRow {
     type: item.type,
     text: TEXT_FIELDS.map((f) => byField[f]).join('\n'),
     tags: [...new Set(record.tags.map(foldText).filter(Boolean))],
+    authorKey: first ? foldText([first.literal ?? first.family, first.given].filter(Boolean).join(' ')) : '',
+    ...(pages !== undefined && Number.isFinite(pages) ? { pages } : {}),
   };
 }

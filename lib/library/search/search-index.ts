@@ -8,16 +8,36 @@
  * vocabulary word. Every record is looked at, so nothing is missed (no pruning, unlike FlexSearch/Orama),
  * and there is no inverted index to build or load (unlike MiniSearch).
  */
-import { FIELD, FIELD_COUNT, NO_YEAR, tokenizeRow, type SearchBlock } from './blocks';
+import { FIELD, FIELD_COUNT, NO_PAGES, NO_YEAR, tokenizeRow, type SearchBlock } from './blocks';
 import { letterSet, mayBeWithin, withinEdits } from './fuzzy';
 import { parseQuery, type FieldName, type ParsedQuery, type QueryTerm } from './query';
 import type { SearchRow } from './row';
 
-export type SearchSort = 'relevance' | 'saved' | 'year' | 'title';
+export type SearchSort = 'relevance' | 'saved' | 'year' | 'title' | 'authors' | 'publisher' | 'type' | 'pages';
+/** The words `aria-sort` uses, so a table header can show the order as it is. */
+export type SortOrder = 'ascending' | 'descending';
+
+/** Each column's first order: dates and numbers largest first, text A→Z. */
+export const DEFAULT_ORDER: Readonly<Record<SearchSort, SortOrder>> = {
+  relevance: 'descending',
+  saved: 'descending',
+  year: 'descending',
+  pages: 'descending',
+  title: 'ascending',
+  authors: 'ascending',
+  publisher: 'ascending',
+  type: 'ascending',
+};
 
 export interface SearchOptions {
-  /** Default `relevance` (ties: newest saved first). `saved`: newest first; `year`: newest first, undated last; `title`: A→Z. */
+  /**
+   * Default `relevance` (ties: newest saved first; an empty query lists newest first). The other sorts order by
+   * the record's saved date, year, title, first author's name, publisher, type or page count; records without
+   * the value come last in either order, and ties list the newest saved first.
+   */
   sort?: SearchSort;
+  /** Default DEFAULT_ORDER[sort]; ignored for `relevance`. */
+  order?: SortOrder;
 }
 
 export interface SearchResult {
@@ -34,6 +54,36 @@ export interface SearchIndex {
   upsert(rows: readonly SearchRow[]): void;
   /** Drops records (after a delete). */
   remove(ids: readonly string[]): void;
+}
+
+type KeySort = Exclude<SearchSort, 'relevance' | 'saved'>;
+
+/** Rows in one column's ascending order: the first `present` have the value (ties newest saved first), the rest lack it (newest first). */
+interface KeyOrder {
+  rows: Int32Array;
+  present: number;
+  /** Whether two rows hold the same value. */
+  same(a: number, b: number): boolean;
+}
+
+/**
+ * The matched rows of a column order, ascending or descending. Descending walks the groups of equal values
+ * backwards but each group forwards, so ties stay newest first; rows without a value stay last either way.
+ */
+function inKeyOrder({ rows, present, same }: KeyOrder, direction: SortOrder, matched: Uint8Array): number[] {
+  const out: number[] = [];
+  if (direction === 'ascending') {
+    for (let k = 0; k < present; k++) if (matched[rows[k]!]) out.push(rows[k]!);
+  } else {
+    for (let end = present; end > 0; ) {
+      let start = end - 1;
+      while (start > 0 && same(rows[start - 1]!, rows[end - 1]!)) start--;
+      for (let k = start; k < end; k++) if (matched[rows[k]!]) out.push(rows[k]!);
+      end = start;
+    }
+  }
+  for (let k = present; k < rows.length; k++) if (matched[rows[k]!]) out.push(rows[k]!);
+  return out;
 }
 
 /** Title and authors first (issue 4); whole tags and the type are filters only. */
@@ -77,12 +127,14 @@ export function createSearchIndex({ blocks = [], rows = [] }: { blocks?: readonl
   let savedAt = new Float64Array(starts.length);
   let years = new Float64Array(starts.length);
   let alive = new Uint8Array(starts.length);
+  let pages = new Float64Array(starts.length);
+  const authorKeys: string[] = [];
   let count = 0;
   let living = 0;
   let rowOf: Map<string, number> | undefined;
   let byAge: number[] | undefined; // rows oldest first
   let ageRank: Int32Array | undefined; // row → position in byAge
-  let byTitle: Int32Array | undefined;
+  const keyOrders = new Map<KeySort, KeyOrder>(); // built when first sorted by, dropped when rows are added
 
   const intern = (word: string): number => {
     let id = vocab.get(word);
@@ -111,6 +163,7 @@ export function createSearchIndex({ blocks = [], rows = [] }: { blocks?: readonl
       savedAt = grow(savedAt, (n) => new Float64Array(n));
       years = grow(years, (n) => new Float64Array(n));
       alive = grow(alive, (n) => new Uint8Array(n));
+      pages = grow(pages, (n) => new Float64Array(n));
     }
   }
   const push = (token: number) => tokens.push(token);
@@ -127,7 +180,7 @@ export function createSearchIndex({ blocks = [], rows = [] }: { blocks?: readonl
       else byAge = undefined;
     }
     ageRank = undefined;
-    byTitle = undefined;
+    keyOrders.clear();
   }
 
   function append(row: SearchRow): void {
@@ -139,6 +192,8 @@ export function createSearchIndex({ blocks = [], rows = [] }: { blocks?: readonl
     ids[r] = row.id;
     savedAt[r] = row.savedAt;
     years[r] = row.year ?? NO_YEAR;
+    pages[r] = row.pages ?? NO_PAGES;
+    authorKeys[r] = row.authorKey;
     added(r);
   }
 
@@ -148,6 +203,7 @@ export function createSearchIndex({ blocks = [], rows = [] }: { blocks?: readonl
     const global = new Int32Array(local.length);
     for (let k = 0; k < local.length; k++) global[k] = intern(local[k]!);
     const blockIds = block.ids ? block.ids.split('\n') : [];
+    const blockAuthors = block.authorKeys.split('\n');
     reserve(blockIds.length);
     const base = tokens.length;
     tokens.reserve(block.tokens.length);
@@ -164,6 +220,8 @@ export function createSearchIndex({ blocks = [], rows = [] }: { blocks?: readonl
       ids[r] = blockIds[k]!;
       savedAt[r] = block.savedAt[k]!;
       years[r] = block.years[k]!;
+      pages[r] = block.pages[k]!;
+      authorKeys[r] = blockAuthors[k] ?? '';
       added(r);
     }
   }
@@ -189,24 +247,48 @@ export function createSearchIndex({ blocks = [], rows = [] }: { blocks?: readonl
     }
     return ageRank;
   };
-  const titleOrder = (): Int32Array => {
-    if (!byTitle) {
-      // Folded titles, rebuilt from the title's tokens: compared as plain strings, since Intl.Collator would
-      // take seconds over 100,000 titles; folding already makes case and accents not matter.
-      const titles: string[] = [];
-      const data = tokens.data;
+  /** A field's folded words, rebuilt from its tokens ('' when the record has none). */
+  const fieldText = (r: number, field: number): string => {
+    const data = tokens.data;
+    let text = '';
+    for (let i = starts[r]!, end = starts[r + 1]!; i < end; i++) if ((data[i]! & 15) === field) text += (text ? ' ' : '') + words[data[i]! >>> 4];
+    return text;
+  };
+
+  /**
+   * Every row in one column's ascending order, built once per column and kept until rows are added. Text keys
+   * are folded, so compared as plain strings: Intl.Collator would take seconds over 100,000 titles, and folding
+   * already makes case and accents not matter.
+   */
+  const keyOrder = (sort: KeySort): KeyOrder => {
+    let built = keyOrders.get(sort);
+    if (built) return built;
+    const present: number[] = [];
+    const missing: number[] = [];
+    let compare: (a: number, b: number) => number;
+    let same: (a: number, b: number) => boolean;
+    if (sort === 'year' || sort === 'pages') {
+      const values = sort === 'year' ? years : pages;
+      const none = sort === 'year' ? NO_YEAR : NO_PAGES;
+      for (let r = 0; r < count; r++) (values[r] === none ? missing : present).push(r);
+      compare = (a, b) => values[a]! - values[b]!;
+      same = (a, b) => values[a] === values[b];
+    } else {
+      const keys: string[] = new Array<string>(count);
       for (let r = 0; r < count; r++) {
-        let title = '';
-        for (let i = starts[r]!, end = starts[r + 1]!; i < end && (data[i]! & 15) === FIELD.title; i++) title += (title ? ' ' : '') + words[data[i]! >>> 4];
-        titles.push(title);
+        const key = sort === 'authors' ? authorKeys[r]! : fieldText(r, FIELD[sort === 'title' ? 'title' : sort === 'publisher' ? 'publisher' : 'type']);
+        keys[r] = key;
+        (key ? present : missing).push(r);
       }
-      byTitle = Int32Array.from({ length: count }, (_, r) => r).sort((a, b) => {
-        const x = titles[a]!;
-        const y = titles[b]!;
-        return x < y ? -1 : x > y ? 1 : savedAt[b]! - savedAt[a]!;
-      });
+      compare = (a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0);
+      same = (a, b) => keys[a] === keys[b];
     }
-    return byTitle;
+    const newestFirst = (a: number, b: number) => savedAt[b]! - savedAt[a]! || b - a;
+    present.sort((a, b) => compare(a, b) || newestFirst(a, b));
+    missing.sort(newestFirst);
+    built = { rows: Int32Array.from([...present, ...missing]), present: present.length, same };
+    keyOrders.set(sort, built);
+    return built;
   };
   const findRow = (id: string): number | undefined => {
     if (!rowOf) {
@@ -269,7 +351,7 @@ export function createSearchIndex({ blocks = [], rows = [] }: { blocks?: readonl
     return bits;
   }
 
-  function search(query: string | ParsedQuery, { sort = 'relevance' }: SearchOptions = {}): SearchResult {
+  function search(query: string | ParsedQuery, { sort = 'relevance', order: direction = DEFAULT_ORDER[sort] }: SearchOptions = {}): SearchResult {
     const parsed = typeof query === 'string' ? parseQuery(query) : query;
     const include = parsed.include.slice(0, MAX_TERMS);
     const exclude = parsed.exclude.slice(0, MAX_TERMS - include.length);
@@ -330,24 +412,14 @@ export function createSearchIndex({ blocks = [], rows = [] }: { blocks?: readonl
       keys.sort();
       order = [];
       for (let k = keys.length - 1; k >= 0; k--) order.push(age[keys[k]! % 2 ** 21]!);
-    } else if (sort === 'year') {
+    } else if (sort === 'relevance' || sort === 'saved') {
+      // An empty query in relevance order lists the newest first.
       const age = ageOrder();
-      const rank = ageRanks();
-      const keys = new Float64Array(hits.length);
-      for (let k = 0; k < hits.length; k++) {
-        const y = years[hits[k]!]!;
-        keys[k] = (y === NO_YEAR ? 0 : y + 20000) * 2 ** 21 + rank[hits[k]!]!;
-      }
-      keys.sort();
       order = [];
-      for (let k = keys.length - 1; k >= 0; k--) order.push(age[keys[k]! % 2 ** 21]!);
-    } else {
-      const sorted: ArrayLike<number> = sort === 'title' ? titleOrder() : ageOrder();
-      order = [];
-      if (sort === 'title') {
-        for (let k = 0; k < sorted.length; k++) if (matched[sorted[k]!]) order.push(sorted[k]!);
-      } else for (let k = sorted.length - 1; k >= 0; k--) if (matched[sorted[k]!]) order.push(sorted[k]!);
-    }
+      if (sort === 'saved' && direction === 'ascending') {
+        for (let k = 0; k < age.length; k++) if (matched[age[k]!]) order.push(age[k]!);
+      } else for (let k = age.length - 1; k >= 0; k--) if (matched[age[k]!]) order.push(age[k]!);
+    } else order = inKeyOrder(keyOrder(sort), direction, matched);
     return { ids: order.map((r) => ids[r]!) };
   }
 

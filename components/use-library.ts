@@ -1,0 +1,148 @@
+/**
+ * The library's rows for a view (the popup's list, the library page's table): the newest records at once, then
+ * search over the compact search table, and a cache of the records shown, filled one bulk read per scroll step.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { LibraryRepository } from '@/lib/library';
+import { NEWEST_ROWS } from '@/lib/library/newest';
+// Deep imports: the search code is pure and small; the barrel would bring Dexie and zod into the popup's first paint.
+import { createSearchIndex, toSearchRow, type SearchIndex, type SearchSort, type SortOrder } from '@/lib/library/search';
+import type { LibraryRecord } from '@/lib/model';
+import { afterNextPaint } from './lazy';
+
+/** Changes the view made or learned of, applied to the search index and the row cache without a reload. */
+export interface LibraryChanges {
+  upserted: LibraryRecord[];
+  removed: string[];
+}
+
+interface Options {
+  library: LibraryRepository;
+  /** The newest records, when the page already asked for them before rendering (saves the first paint a round). */
+  firstRows?: Promise<LibraryRecord[]> | undefined;
+  query: string;
+  sort: SearchSort;
+  /** Default: the sort's own (DEFAULT_ORDER). */
+  order?: SortOrder | undefined;
+  /** Told when the library or its search table cannot be read. */
+  onError(message: string): void;
+  /** Runs once the first rows are painted, with the count and the search table (a view prefetches its code here). */
+  afterFirstPaint?: () => void;
+}
+
+export interface LibraryRows {
+  /** The ids to list, in order: the newest until the search table is loaded, then the search's results. */
+  ids: string[];
+  /** The search index, once loaded (null before: `ids` are then the newest records). */
+  index: SearchIndex | null;
+  /** Whether the first rows have arrived. */
+  ready: boolean;
+  /** How many records the library holds; unknown (null) until the count or the search table arrives, just after the first rows. */
+  count: number | null;
+  /** A record from the cache; one not cached yet is fetched (with the others asked for in the same tick) and re-rendered. */
+  record(id: string): LibraryRecord | undefined;
+  /** Applies changes to the index, the cache and the counts. */
+  apply(change: LibraryChanges): void;
+}
+
+export function useLibrary({ library, firstRows, query, sort, order, onError, afterFirstPaint }: Options): LibraryRows {
+  const [index, setIndex] = useState<SearchIndex | null>(null);
+  const [revision, setRevision] = useState(0); // bumps when the index changes in place
+  const [recentIds, setRecentIds] = useState<string[] | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const cache = useRef(new Map<string, LibraryRecord>());
+  const wanted = useRef(new Set<string>()); // asked for in this render, not read yet
+  const reading = useRef(new Set<string>());
+  const [, setLoaded] = useState(0);
+
+  // First paint: the newest rows, then the search table in the background.
+  useEffect(() => {
+    let alive = true;
+    // The popup reads the first rows without Dexie (lib/library/newest.ts); should that fail, the repository reads them.
+    const newest = firstRows ? firstRows.catch(() => library.recent(NEWEST_ROWS)) : library.recent(NEWEST_ROWS);
+    newest.then(
+      (records) => {
+        if (!alive) return;
+        for (const r of records) cache.current.set(r.id, r);
+        setRecentIds(records.map((r) => r.id));
+      },
+      (e: unknown) => alive && onError(`The library could not be read: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [library]);
+
+  // A User Timing mark when the first rows are on screen: the benchmark reads it (performance.getEntriesByName).
+  const marked = useRef(false);
+  useLayoutEffect(() => {
+    if (marked.current || recentIds === null) return;
+    marked.current = true;
+    if (recentIds.length) performance.mark('colophon:first-rows');
+    // Only once they are painted: the count, the search table and the code for records and export would compete
+    // with the first rows for the database and the CPU.
+    void afterNextPaint().then(() => {
+      void library.count().then(setTotal, () => undefined);
+      // Marks for the benchmark: loading the search table (Dexie, the stored blocks, the index) until search is ready.
+      performance.mark('colophon:search-load');
+      void library
+        .searchBlocks()
+        .then((blocks) => {
+          setIndex(createSearchIndex({ blocks }));
+          performance.mark('colophon:search-ready');
+        })
+        .catch((e: unknown) => onError(`Search is unavailable: ${String(e)}`));
+      afterFirstPaint?.();
+    });
+  }, [recentIds]);
+
+  const apply = (change: LibraryChanges) => {
+    // The cache holds every record this view has seen: one not in it is new to the library.
+    const added = change.upserted.filter((r) => !cache.current.has(r.id)).length;
+    for (const r of change.upserted) cache.current.set(r.id, r);
+    for (const id of change.removed) cache.current.delete(id);
+    index?.upsert(change.upserted.map(toSearchRow));
+    if (change.removed.length) index?.remove(change.removed);
+    setRecentIds((ids) => (ids ? [...change.upserted.map((r) => r.id).filter((id) => !ids.includes(id)), ...ids.filter((id) => !change.removed.includes(id))] : ids));
+    setTotal((n) => (n === null ? n : n + added - change.removed.length));
+    setRevision((v) => v + 1);
+  };
+
+  const ids = useMemo(() => {
+    if (index) {
+      const start = performance.now();
+      const found = index.search(query, { sort, ...(order ? { order } : {}) }).ids;
+      if (query) performance.measure('colophon:search', { start }); // each search's time, for the benchmark
+      return found;
+    }
+    return recentIds ?? [];
+  }, [index, query, sort, order, recentIds, revision]);
+
+  // Fetch the rows in view that are not cached yet: one bulk read for all the rows asked for in one render.
+  const flush = () => {
+    const batch = [...wanted.current];
+    wanted.current.clear();
+    for (const id of batch) reading.current.add(id);
+    const done = () => {
+      for (const id of batch) reading.current.delete(id);
+    };
+    library.byIds(batch).then((records) => {
+      for (const r of records) cache.current.set(r.id, r);
+      done();
+      setLoaded((n) => n + 1);
+    }, (e: unknown) => {
+      done(); // not re-rendered: the rows are asked for again when next shown, not in a loop
+      onError(`Some records could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  };
+  const record = (id: string) => {
+    const found = cache.current.get(id);
+    if (!found && !wanted.current.has(id) && !reading.current.has(id)) {
+      wanted.current.add(id);
+      if (wanted.current.size === 1) queueMicrotask(flush);
+    }
+    return found;
+  };
+
+  return { ids, index, ready: recentIds !== null, count: index ? index.size : total, record, apply };
+}
