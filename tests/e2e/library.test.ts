@@ -91,9 +91,11 @@ describe('a library of 10,000 records', () => {
     await popup.getByRole('status').filter({ hasText: 'Saved 3' }).waitFor();
     await popup.reload();
     await popup.getByTestId('record').first().waitFor();
-    // "40 of 10,003" while the search table loads, then "10,003": the library's size is the last number.
+    // "40 of …" until the library is counted, "40 of 10,003" while the search table loads, then "10,003".
+    await expect.poll(async () => (await popup.getByTestId('count').textContent()) ?? '…').not.toContain('…');
     const total = async () => Number(((await popup.getByTestId('count').textContent()) ?? '').split(' of ').at(-1)!.replace(/\D/g, ''));
     const held = await total();
+    expect(held).toBeGreaterThan(10_000);
 
     popup = await browser.openPopup(pageUrl);
     await popup.getByTestId('candidate').first().waitFor();
