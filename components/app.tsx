@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { LibraryRepository } from '@/lib/library';
 import type { Candidate, ExtractResult, LibraryRecord } from '@/lib/model';
-import { CapturePanel, type FieldChange } from './capture-panel';
+import { CapturePanel, type DuplicateOffer } from './capture-panel';
 import type { ExportJob, ExportOutput } from './export-panel';
 import { LibraryView, type LibraryChanges } from './library-view';
 import type { RecordActions } from './record-view';
 
 export interface AppServices extends RecordActions {
   capture(): Promise<ExtractResult>;
-  save(candidates: Candidate[]): Promise<{ saved: LibraryRecord[]; duplicates: { index: number; duplicateOf: LibraryRecord; rule: string; candidate: Candidate; changes: FieldChange[] }[] }>;
+  save(candidates: Candidate[]): Promise<{ saved: LibraryRecord[]; duplicates: DuplicateOffer[] }>;
+  findDuplicates(candidates: Candidate[]): Promise<DuplicateOffer[]>;
   applyDuplicate(id: string, candidate: Candidate, fields: string[]): Promise<LibraryRecord>;
   importItems(items: unknown[]): Promise<{ added: number; duplicates: number; invalid: { index: number; message: string }[]; error?: string | undefined }>;
   library: LibraryRepository;
@@ -28,6 +29,7 @@ export function App({ services, firstRows }: { services: AppServices; firstRows?
       <CapturePanel
         capture={services.capture}
         save={services.save}
+        findDuplicates={services.findDuplicates}
         applyDuplicate={services.applyDuplicate}
         onSaved={(records) => setChanges({ upserted: records, removed: [] })}
       />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeItem, formToItem, itemToForm, type Candidate, type CslItem, type ExtractResult, type ItemForm, type LibraryRecord } from '@/lib/model';
 import { CandidateEditor } from './candidate-editor';
 
@@ -14,11 +14,23 @@ interface Draft {
   duplicate?: { id: string; rule: string; candidate: Candidate; updated: boolean; changes: FieldChange[]; chosen: ReadonlySet<string> };
 }
 
+/** A candidate the library already holds: the saved record, the rule that matched, and what an update would change. */
+export interface DuplicateOffer {
+  /** Its position in the candidates asked about. */
+  index: number;
+  duplicateOf: LibraryRecord;
+  rule: string;
+  candidate: Candidate;
+  changes: FieldChange[];
+}
+
 interface Props {
   /** Finds the publications on the target tab (through the background). */
   capture(): Promise<ExtractResult>;
   /** Saves the checked candidates (through the background): new ones are stored, known ones come back as duplicates. */
-  save(candidates: Candidate[]): Promise<{ saved: LibraryRecord[]; duplicates: { index: number; duplicateOf: LibraryRecord; rule: string; candidate: Candidate; changes: FieldChange[] }[] }>;
+  save(candidates: Candidate[]): Promise<{ saved: LibraryRecord[]; duplicates: DuplicateOffer[] }>;
+  /** Read only: which candidates the library already holds (asked as soon as the page is read). */
+  findDuplicates(candidates: Candidate[]): Promise<DuplicateOffer[]>;
   /** Updates a saved record from this capture, the chosen fields only. */
   applyDuplicate(id: string, candidate: Candidate, fields: string[]): Promise<LibraryRecord>;
   /** Tells the library list what changed. */
@@ -47,6 +59,12 @@ const toDraft = (c: Candidate, _i: number, all: readonly Candidate[]): Draft => 
   expanded: all.length === 1,
 });
 
+/** Marks a draft as already held: unchecked (Save would not copy it), offering the field-by-field update instead. */
+function markDuplicate(d: Draft, dup: DuplicateOffer): Draft {
+  const chosen = new Set(dup.changes.filter((c) => c.proposed && !c.userEdited).map((c) => c.field));
+  return { ...d, checked: false, duplicate: { id: dup.duplicateOf.id, rule: dup.rule, candidate: dup.candidate, updated: false, changes: dup.changes, chosen } };
+}
+
 /** The summary line of a draft as edited so far (falls back to the found item while the form is invalid). */
 function summarise(d: Draft): string {
   const parsed = formToItem(d.form, d.base);
@@ -54,19 +72,31 @@ function summarise(d: Draft): string {
 }
 
 /** What the page offers: each found publication with a checkbox and its fields, and the Save button. */
-export function CapturePanel({ capture, save, applyDuplicate, onSaved }: Props) {
+export function CapturePanel({ capture, save, findDuplicates, applyDuplicate, onSaved }: Props) {
   const [state, setState] = useState<
     { phase: 'reading' } | { phase: 'error'; message: string } | { phase: 'ready'; result: ExtractResult }
   >({ phase: 'reading' });
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  // The latest duplicate check asked for each draft: an older answer arriving late is dropped.
+  const rechecks = useRef(new Map<number, number>());
 
   useEffect(() => {
     capture().then(
       (result) => {
         setState({ phase: 'ready', result });
         setDrafts(result.items.map(toDraft));
+        if (!result.items.length) return;
+        // Marked right away, not only after Save: the user sees what the library holds before choosing.
+        findDuplicates(result.items).then(
+          (duplicates) => {
+            const byIndex = new Map(duplicates.map((dup) => [dup.index, dup]));
+            setDrafts((ds) => ds.map((d, i) => (byIndex.has(i) && !d.duplicate ? markDuplicate(d, byIndex.get(i)!) : d)));
+          },
+          (error: unknown) =>
+            setStatus({ kind: 'error', text: `Colophon could not check which of these are already in your library (${error instanceof Error ? error.message : String(error)}); saving still will not make copies.` }),
+        );
       },
       (error: unknown) => setState({ phase: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
@@ -77,6 +107,20 @@ export function CapturePanel({ capture, save, applyDuplicate, onSaved }: Props) 
   const { result } = state;
 
   const update = (i: number, patch: Partial<Draft>) => setDrafts((ds) => ds.map((d, j) => (j === i ? { ...d, ...patch, error: undefined } : d)));
+  /** An edited field of a held publication: asks again what updating the saved record would change. */
+  const recheck = (i: number, d: Draft) => {
+    const parsed = formToItem(d.form, d.base);
+    if (!parsed.ok) return;
+    const ticket = (rechecks.current.get(i) ?? 0) + 1;
+    rechecks.current.set(i, ticket);
+    findDuplicates([{ item: parsed.item, provenance: d.provenance }]).then(
+      ([dup]) => {
+        if (rechecks.current.get(i) !== ticket) return;
+        setDrafts((ds) => ds.map((x, j) => (j !== i || x.duplicate?.updated ? x : dup ? markDuplicate({ ...x, checked: x.checked }, dup) : { ...x, duplicate: undefined })));
+      },
+      () => undefined, // the offer shown stays; Save and Update still check in the background
+    );
+  };
   const saveAsWebPage = () => {
     const page: Candidate = { item: { type: 'webpage', title: result.pageTitle || result.url, URL: result.url }, provenance: { title: { source: 'page', confidence: 0.3 } } };
     setDrafts([toDraft(page, 0, [page])]);
@@ -111,10 +155,7 @@ export function CapturePanel({ capture, save, applyDuplicate, onSaved }: Props) 
       setDrafts((ds) =>
         ds.map((d, i) => {
           const dup = dupByDraft.get(i);
-          if (dup) {
-            const chosen = new Set(dup.changes.filter((c) => c.proposed && !c.userEdited).map((c) => c.field));
-            return { ...d, checked: false, duplicate: { id: dup.duplicateOf.id, rule: dup.rule, candidate: dup.candidate, updated: false, changes: dup.changes, chosen } };
-          }
+          if (dup) return markDuplicate(d, dup);
           return d.checked && !d.saved ? { ...d, saved: true, checked: false, expanded: false } : d;
         }),
       );
@@ -193,7 +234,10 @@ export function CapturePanel({ capture, save, applyDuplicate, onSaved }: Props) 
                   },
                 }
               }
-              onChange={(form) => update(i, { form })}
+              onChange={(form) => {
+                update(i, { form });
+                if (d.duplicate && !d.duplicate.updated) recheck(i, { ...d, form });
+              }}
             />
           ))}
           <div class="actions">

@@ -16,6 +16,7 @@ export function createServices(targetTabId: () => Promise<number>): AppServices 
       void requestPersistentStorage().catch(() => false);
       return send('save', { candidates });
     },
+    findDuplicates: async (candidates) => (await send('findDuplicates', { candidates })).duplicates,
     applyDuplicate: async (id, candidate, fields) =>
       (await send('applyDuplicate', { id, candidate, fields: fields as (keyof CslItem)[] })).record,
     update: async (id, change) => (await send('update', { id, ...change })).record,

@@ -23,6 +23,7 @@ export default defineBackground(() => {
       return result;
     },
     save: ({ candidates }) => library.save(candidates),
+    findDuplicates: async ({ candidates }) => ({ duplicates: await library.findDuplicates(candidates) }),
     applyDuplicate: async ({ id, candidate, fields }) => ({ record: await library.applyDuplicate(id, candidate, fields) }),
     update: async ({ id, item, clear, tags, note }) => {
       const cleared = Object.fromEntries((clear ?? []).map((field) => [field, undefined]));

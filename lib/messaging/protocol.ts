@@ -32,6 +32,11 @@ export const protocol = {
     request: z.object({ candidates: z.array(candidateSchema).check(z.minLength(1), z.maxLength(500)) }),
     response: z.object({ saved: z.array(libraryRecordSchema), duplicates: z.array(duplicateProposalSchema) }),
   },
+  /** Read only: which of these candidates the library already holds (the popup marks them as soon as a page is read). */
+  findDuplicates: {
+    request: z.object({ candidates: z.array(candidateSchema).check(z.minLength(1), z.maxLength(500)) }),
+    response: z.object({ duplicates: z.array(duplicateProposalSchema) }),
+  },
   /** Update a saved record from a new capture: the chosen fields, never one the user edited unless chosen. */
   applyDuplicate: {
     request: z.object({ id, candidate: candidateSchema, fields: z.optional(z.array(field)) }),

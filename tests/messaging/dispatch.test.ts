@@ -6,6 +6,7 @@ const result = { url: 'https://example.org/p', pageTitle: 'P', items: [], notes:
 const handlers = (over: Partial<Handlers> = {}): Handlers => ({
   capture: vi.fn(async () => result),
   save: vi.fn(async () => ({ saved: [], duplicates: [] })),
+  findDuplicates: vi.fn(async () => ({ duplicates: [] })),
   applyDuplicate: vi.fn(async () => Promise.reject(new Error('unused'))),
   update: vi.fn(async () => Promise.reject(new Error('unused'))),
   remove: vi.fn(async () => ({ removed: [] })),
