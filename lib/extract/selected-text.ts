@@ -5,11 +5,11 @@
  * rule the page reader has (imprint lines, "edited by", page words and months in several languages). Pure:
  * no DOM is needed, so it runs in the background service worker, which has none.
  */
-import type { Candidate, ExtractResult } from '../model';
+import { MAX_SELECTION_CHARS, type Candidate, type ExtractResult } from '../model';
 import { cleanText, LIMITS } from '../model/text';
 import { announcementDrafts, type PageContext } from './announcement';
 import { isImprintLine } from './imprint';
-import { assemble } from './index';
+import { assemble } from './assemble';
 import { listingDrafts, parseCitation } from './listing';
 import type { Block } from './page-text';
 
@@ -24,8 +24,6 @@ export interface TextContext {
   pageTitle?: string;
 }
 
-/** Longer selections are cut here (the page reader's prose budget is of the same order). */
-export const MAX_SELECTION_CHARS = 20_000;
 const MAX_LINES = 400;
 
 /** A first line that reads as a title: short, not a sentence, not itself a bibliographic line. */
