@@ -8,6 +8,9 @@ import type { RecordActions } from './record-view';
 
 export interface AppServices extends RecordActions {
   capture(): Promise<ExtractResult>;
+  pendingSelection(): Promise<ExtractResult | null>;
+  readSelection(): Promise<ExtractResult>;
+  dropSelection(): Promise<void>;
   save(candidates: Candidate[]): Promise<{ saved: LibraryRecord[]; duplicates: DuplicateOffer[] }>;
   findDuplicates(candidates: Candidate[]): Promise<DuplicateOffer[]>;
   applyDuplicate(id: string, candidate: Candidate, fields: string[]): Promise<LibraryRecord>;
@@ -28,6 +31,9 @@ export function App({ services, firstRows }: { services: AppServices; firstRows?
       </header>
       <CapturePanel
         capture={services.capture}
+        pendingSelection={services.pendingSelection}
+        readSelection={services.readSelection}
+        dropSelection={services.dropSelection}
         save={services.save}
         findDuplicates={services.findDuplicates}
         applyDuplicate={services.applyDuplicate}

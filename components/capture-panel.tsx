@@ -27,6 +27,12 @@ export interface DuplicateOffer {
 interface Props {
   /** Finds the publications on the target tab (through the background). */
   capture(): Promise<ExtractResult>;
+  /** What "Save selection as publication" read on the target tab and left for the editor (null when nothing). */
+  pendingSelection(): Promise<ExtractResult | null>;
+  /** Reads the text selected on the target tab as publications. */
+  readSelection(): Promise<ExtractResult>;
+  /** Forgets the tab's pending selection (saved, or the user went back to the page). */
+  dropSelection(): Promise<void>;
   /** Saves the checked candidates (through the background): new ones are stored, known ones come back as duplicates. */
   save(candidates: Candidate[]): Promise<{ saved: LibraryRecord[]; duplicates: DuplicateOffer[] }>;
   /** Read only: which candidates the library already holds (asked as soon as the page is read). */
@@ -72,39 +78,73 @@ function summarise(d: Draft): string {
 }
 
 /** What the page offers: each found publication with a checkbox and its fields, and the Save button. */
-export function CapturePanel({ capture, save, findDuplicates, applyDuplicate, onSaved }: Props) {
+type Origin = 'page' | 'selection';
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function CapturePanel({ capture, pendingSelection, readSelection, dropSelection, save, findDuplicates, applyDuplicate, onSaved }: Props) {
   const [state, setState] = useState<
-    { phase: 'reading' } | { phase: 'error'; message: string } | { phase: 'ready'; result: ExtractResult }
-  >({ phase: 'reading' });
+    { phase: 'reading'; origin: Origin } | { phase: 'error'; message: string; origin: Origin } | { phase: 'ready'; result: ExtractResult; origin: Origin }
+  >({ phase: 'reading', origin: 'page' });
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   // The latest duplicate check asked for each draft: an older answer arriving late is dropped.
   const rechecks = useRef(new Map<number, number>());
 
-  useEffect(() => {
-    capture().then(
-      (result) => {
-        setState({ phase: 'ready', result });
-        setDrafts(result.items.map(toDraft));
-        if (!result.items.length) return;
-        // Marked right away, not only after Save: the user sees what the library holds before choosing.
-        findDuplicates(result.items).then(
-          (duplicates) => {
-            const byIndex = new Map(duplicates.map((dup) => [dup.index, dup]));
-            setDrafts((ds) => ds.map((d, i) => (byIndex.has(i) && !d.duplicate ? markDuplicate(d, byIndex.get(i)!) : d)));
-          },
-          (error: unknown) =>
-            setStatus({ kind: 'error', text: `Colophon could not check which of these are already in your library (${error instanceof Error ? error.message : String(error)}); saving still will not make copies.` }),
-        );
+  /** Shows what was read, and marks at once what the library already holds (not only after Save). */
+  const show = (result: ExtractResult, origin: Origin) => {
+    setState({ phase: 'ready', result, origin });
+    setDrafts(result.items.map(toDraft));
+    setStatus(null);
+    if (!result.items.length) return;
+    findDuplicates(result.items).then(
+      (duplicates) => {
+        const byIndex = new Map(duplicates.map((dup) => [dup.index, dup]));
+        setDrafts((ds) => ds.map((d, i) => (byIndex.has(i) && !d.duplicate ? markDuplicate(d, byIndex.get(i)!) : d)));
       },
-      (error: unknown) => setState({ phase: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        setStatus({ kind: 'error', text: `Colophon could not check which of these are already in your library (${errorText(error)}); saving still will not make copies.` }),
     );
+  };
+  const fail = (origin: Origin) => (error: unknown) => setState({ phase: 'error', message: errorText(error), origin });
+  const readPage = () => {
+    setState({ phase: 'reading', origin: 'page' });
+    capture().then((result) => show(result, 'page'), fail('page'));
+  };
+  const readSelected = () => {
+    setState({ phase: 'reading', origin: 'selection' });
+    readSelection().then((result) => show(result, 'selection'), fail('selection'));
+  };
+  /** Back from the selection to the page's own publications. */
+  const backToPage = () => {
+    void dropSelection().catch(() => undefined);
+    readPage();
+  };
+
+  useEffect(() => {
+    // A selection sent from the context menu comes first; otherwise the page is read.
+    pendingSelection().then((pending) => (pending ? show(pending, 'selection') : readPage()), fail('selection'));
   }, []);
 
-  if (state.phase === 'reading') return <p class="muted">Reading this page…</p>;
-  if (state.phase === 'error') return <p class="error" role="alert">{state.message}</p>;
-  const { result } = state;
+  const backButton = (
+    <button type="button" class="link" onClick={backToPage} data-testid="read-page">
+      Read the whole page instead
+    </button>
+  );
+  if (state.phase === 'reading') return <p class="muted">{state.origin === 'selection' ? 'Reading the selected text…' : 'Reading this page…'}</p>;
+  if (state.phase === 'error') {
+    return (
+      <div>
+        <p class="error" role="alert">
+          {state.message}
+        </p>
+        {state.origin === 'selection' && backButton}
+      </div>
+    );
+  }
+  const { result, origin } = state;
+  const fromSelection = origin === 'selection';
 
   const update = (i: number, patch: Partial<Draft>) => setDrafts((ds) => ds.map((d, j) => (j === i ? { ...d, ...patch, error: undefined } : d)));
   /** An edited field of a held publication: asks again what updating the saved record would change. */
@@ -116,7 +156,7 @@ export function CapturePanel({ capture, save, findDuplicates, applyDuplicate, on
     findDuplicates([{ item: parsed.item, provenance: d.provenance }]).then(
       ([dup]) => {
         if (rechecks.current.get(i) !== ticket) return;
-        setDrafts((ds) => ds.map((x, j) => (j !== i || x.duplicate?.updated ? x : dup ? markDuplicate({ ...x, checked: x.checked }, dup) : { ...x, duplicate: undefined })));
+        setDrafts((ds) => ds.map((x, j) => (j !== i || x.duplicate?.updated ? x : dup ? { ...markDuplicate(x, dup), checked: x.checked } : { ...x, duplicate: undefined })));
       },
       () => undefined, // the offer shown stays; Save and Update still check in the background
     );
@@ -160,6 +200,8 @@ export function CapturePanel({ capture, save, findDuplicates, applyDuplicate, on
         }),
       );
       if (saved.length) onSaved(saved);
+      // Saved: the next popup on this tab reads the page again.
+      if (fromSelection) void dropSelection().catch(() => undefined);
     } catch (error) {
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -171,7 +213,13 @@ export function CapturePanel({ capture, save, findDuplicates, applyDuplicate, on
   const open = drafts.filter((d) => !d.saved);
   const setAll = (checked: boolean) => setDrafts((ds) => ds.map((d) => (d.saved ? d : { ...d, checked })));
   return (
-    <section class="capture" aria-label="Found on this page">
+    <section class="capture" aria-label={fromSelection ? 'Found in the selected text' : 'Found on this page'}>
+      {fromSelection && (
+        <div class="toolbar" data-testid="from-selection">
+          <p class="info">From the text you selected on this page.</p>
+          {backButton}
+        </div>
+      )}
       {result.notes.map((note) => (
         <p class="muted" key={note}>
           {note}
@@ -182,6 +230,9 @@ export function CapturePanel({ capture, save, findDuplicates, applyDuplicate, on
           <p>No publication found on this page.</p>
           <button type="button" onClick={saveAsWebPage}>
             Save the page itself as a web page
+          </button>{' '}
+          <button type="button" onClick={readSelected} data-testid="save-selection">
+            Save selected text as a publication
           </button>
         </div>
       ) : (

@@ -5,13 +5,31 @@
 import { createLibraryRepository, openLibraryDb } from '@/lib/library';
 import { send } from '@/lib/messaging';
 import type { CslItem } from '@/lib/model';
-import { copyRich, copyText, downloadText, requestPersistentStorage } from '@/lib/platform';
+import {
+  copyRich,
+  copyText,
+  downloadText,
+  dropAllPagesPermission,
+  hasAllPagesPermission,
+  loadSettings,
+  onSettingsChanged,
+  requestAllPagesPermission,
+  requestPersistentStorage,
+  saveSettings,
+} from '@/lib/platform';
 import type { AppServices } from './app';
+import type { SettingsServices } from './settings-context';
 import { runExportInWorker } from './worker/cite-client';
 
 export function createServices(targetTabId: () => Promise<number>): AppServices {
   return {
     capture: async () => send('capture', { tabId: await targetTabId() }),
+    pendingSelection: async () => {
+      const tabId = await targetTabId().catch(() => undefined); // no page: `capture` says so in its own words
+      return tabId === undefined ? null : (await send('pendingSelection', { tabId })).result;
+    },
+    readSelection: async () => send('readSelection', { tabId: await targetTabId() }),
+    dropSelection: async () => void (await send('dropSelection', { tabId: await targetTabId() })),
     save: async (candidates) => {
       void requestPersistentStorage().catch(() => false);
       return send('save', { candidates });
@@ -32,5 +50,17 @@ export function createServices(targetTabId: () => Promise<number>): AppServices 
     runExport: runExportInWorker,
     copy: (text, html) => (html ? copyRich(html, text) : copyText(text)),
     download: downloadText,
+  };
+}
+
+/** The settings, stored in `storage.local` through lib/platform, with the optional permission behind automatic detection. */
+export function createSettingsServices(): SettingsServices {
+  return {
+    load: loadSettings,
+    save: saveSettings,
+    subscribe: onSettingsChanged,
+    requestAllPages: requestAllPagesPermission,
+    hasAllPages: hasAllPagesPermission,
+    dropAllPages: dropAllPagesPermission,
   };
 }
