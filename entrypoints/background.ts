@@ -95,7 +95,7 @@ export default defineBackground(() => {
     reading.set(tabId, job);
     job.then(
       () => reading.get(tabId) === job && reading.delete(tabId),
-      () => undefined, // kept until a popup takes the error, or the tab navigates
+      () => undefined, // the error is kept for the popup until dropped or the tab navigates
     );
     return job;
   }
@@ -142,14 +142,10 @@ export default defineBackground(() => {
     // The page is untrusted: its result is parsed (lengths capped, http(s) URLs only) before anyone uses it.
     capture: ({ tabId }) => captureTab(tabId),
     pendingSelection: async ({ tabId }) => {
+      // A read still running, or one that failed: its result or its error (shown by every popup opened on
+      // the tab until the user goes back to the page, or the tab navigates).
       const inFlight = reading.get(tabId);
-      if (inFlight) {
-        try {
-          return { result: await inFlight };
-        } finally {
-          if (reading.get(tabId) === inFlight) reading.delete(tabId); // an error is shown once
-        }
-      }
+      if (inFlight) return { result: await inFlight };
       const stored = pendingSelectionSchema.safeParse(await sessionGet(pendingKey(tabId)));
       if (!stored.success || stored.data.tabId !== tabId) return { result: null };
       // Only for the page it was made on. Without host permissions a navigation is not always reported
@@ -161,8 +157,17 @@ export default defineBackground(() => {
       }
       return { result: stored.data.result };
     },
-    readSelection: ({ tabId }) => startReading(tabId),
+    readSelection: async ({ tabId }) => {
+      const job = startReading(tabId);
+      try {
+        return await job;
+      } catch (error) {
+        if (reading.get(tabId) === job) reading.delete(tabId); // the popup that asked shows it; no later one
+        throw error;
+      }
+    },
     dropSelection: async ({ tabId }) => {
+      reading.delete(tabId);
       const held = (await sessionGet(pendingKey(tabId))) !== undefined;
       await sessionRemove(pendingKey(tabId));
       return { dropped: held };

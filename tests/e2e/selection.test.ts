@@ -113,6 +113,35 @@ describe('save selection as publication', () => {
   });
 });
 
+describe('save selected text from the popup', () => {
+  it('offers it where the page shows no publication, and reads what is selected', async () => {
+    const pageUrl = `${server.url}/announcement.html?notes`;
+    const page = await browser.context.newPage();
+    await page.goto(pageUrl);
+    // The page now holds nothing the page reader takes for a publication (a note, as on a blog or forum).
+    await page.evaluate(() => {
+      document.body.innerHTML = '<p id="note">Notes from the reading group, meeting of 3 March.</p>';
+    });
+    const popup = await browser.openPopup(pageUrl);
+    const offer = popup.getByTestId('save-selection');
+    await offer.waitFor();
+    // The user pastes a reference into the page (as in a comment box) and selects it.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Abu-Nimer, M. (1999). Dialogue, conflict resolution and change. Albany, NY: State University of New York.';
+      document.body.append(p);
+      getSelection()!.selectAllChildren(p);
+    });
+    await offer.focus();
+    await popup.keyboard.press('Enter'); // keyboard only
+    await popup.getByTestId('from-selection').waitFor();
+    const editor = popup.getByTestId('candidate').first();
+    expect(await editor.locator('[name="title"]').inputValue()).toBe('Dialogue, conflict resolution and change');
+    expect(await editor.locator('[name="publisher"]').inputValue()).toBe('State University of New York');
+    expect(await editor.locator('[name="issued"]').inputValue()).toBe('1999');
+  });
+});
+
 describe('the save-all shortcut', () => {
   it('saves every publication on the page without the popup, confirms on the badge, and never saves twice', async () => {
     const pageUrl = `${server.url}/listing.html?save-all`;
