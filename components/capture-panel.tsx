@@ -77,11 +77,12 @@ function summarise(d: Draft): string {
   return describeItem(parsed.ok ? parsed.item : d.base);
 }
 
-/** What the page offers: each found publication with a checkbox and its fields, and the Save button. */
+/** Where the candidates come from: the page as a whole, or the text the user selected on it. */
 type Origin = 'page' | 'selection';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** What the page offers: each found publication with a checkbox and its fields, and the Save button. */
 export function CapturePanel({ capture, pendingSelection, readSelection, dropSelection, save, findDuplicates, applyDuplicate, onSaved }: Props) {
   const [state, setState] = useState<
     { phase: 'reading'; origin: Origin } | { phase: 'error'; message: string; origin: Origin } | { phase: 'ready'; result: ExtractResult; origin: Origin }
@@ -91,19 +92,25 @@ export function CapturePanel({ capture, pendingSelection, readSelection, dropSel
   const [saving, setSaving] = useState(false);
   // The latest duplicate check asked for each draft: an older answer arriving late is dropped.
   const rechecks = useRef(new Map<number, number>());
+  // Which reading is shown: an answer about an earlier one (page or selection) is dropped.
+  const shown = useRef(0);
 
   /** Shows what was read, and marks at once what the library already holds (not only after Save). */
   const show = (result: ExtractResult, origin: Origin) => {
+    const reading = ++shown.current;
+    rechecks.current.clear();
     setState({ phase: 'ready', result, origin });
     setDrafts(result.items.map(toDraft));
     setStatus(null);
     if (!result.items.length) return;
     findDuplicates(result.items).then(
       (duplicates) => {
+        if (reading !== shown.current) return;
         const byIndex = new Map(duplicates.map((dup) => [dup.index, dup]));
         setDrafts((ds) => ds.map((d, i) => (byIndex.has(i) && !d.duplicate ? markDuplicate(d, byIndex.get(i)!) : d)));
       },
       (error: unknown) =>
+        reading === shown.current &&
         setStatus({ kind: 'error', text: `Colophon could not check which of these are already in your library (${errorText(error)}); saving still will not make copies.` }),
     );
   };
@@ -153,9 +160,10 @@ export function CapturePanel({ capture, pendingSelection, readSelection, dropSel
     if (!parsed.ok) return;
     const ticket = (rechecks.current.get(i) ?? 0) + 1;
     rechecks.current.set(i, ticket);
+    const reading = shown.current;
     findDuplicates([{ item: parsed.item, provenance: d.provenance }]).then(
       ([dup]) => {
-        if (rechecks.current.get(i) !== ticket) return;
+        if (rechecks.current.get(i) !== ticket || reading !== shown.current) return;
         setDrafts((ds) => ds.map((x, j) => (j !== i || x.duplicate?.updated ? x : dup ? { ...markDuplicate(x, dup), checked: x.checked } : { ...x, duplicate: undefined })));
       },
       () => undefined, // the offer shown stays; Save and Update still check in the background
