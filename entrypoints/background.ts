@@ -46,6 +46,8 @@ export default defineBackground(() => {
   const library = createLibraryRepository(openLibraryDb());
   /** Selections being read, by tab: a popup opened meanwhile waits for them instead of reading the page. */
   const reading = new Map<number, Promise<ExtractResult>>();
+  /** The save-all confirmations on show, by tab, each with the timer that puts the found count back. */
+  const confirmations = new Map<number, ReturnType<typeof setTimeout>>();
 
   /** Runs the extractor in a tab and parses its (untrusted) result; the badge shows the count. */
   async function captureTab(tabId: number): Promise<ExtractResult> {
@@ -132,8 +134,17 @@ export default defineBackground(() => {
       const parts = [saved.length === 1 ? 'Colophon saved 1 publication' : `Colophon saved ${saved.length} publications`];
       if (duplicates.length) parts.push(duplicates.length === 1 ? '1 was already in your library' : `${duplicates.length} were already in your library`);
       await setBadge(id, `✓${saved.length}`, SAVED_COLOUR, `${parts.join('; ')}.`);
-      setTimeout(() => void showFoundCount(id, result.items.length).catch(() => undefined), CONFIRMATION_MS);
+      // A second press restarts the wait: the earlier confirmation's timer must not clear this one.
+      clearTimeout(confirmations.get(id));
+      confirmations.set(
+        id,
+        setTimeout(() => {
+          confirmations.delete(id);
+          void showFoundCount(id, result.items.length).catch(() => undefined);
+        }, CONFIRMATION_MS),
+      );
     } catch (error) {
+      clearTimeout(confirmations.get(id)); // an earlier confirmation must not paint over this
       await setBadge(id, '!', ERROR_COLOUR, `Nothing was saved: ${message(error)}`).catch(() => undefined);
     }
   }
