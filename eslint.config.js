@@ -37,6 +37,12 @@ const rooms = [
     globals: true,
   },
   {
+    files: ['lib/settings.ts'],
+    paths: [dexie, browserApi],
+    patterns: [forbid(['lib/library', 'lib/platform', 'lib/messaging', 'lib/extract', 'components', 'entrypoints'], 'lib/settings is the settings schema only; lib/platform stores it.')],
+    globals: true,
+  },
+  {
     files: ['lib/messaging/**', 'lib/platform/**'],
     paths: [dexie],
     patterns: [forbid(['lib/library', 'lib/extract', 'lib/cite', 'components', 'entrypoints'], 'lib/messaging and lib/platform move data; they do not own it.')],

@@ -26,14 +26,20 @@ export default defineConfig({
     name: 'Colophon',
     description:
       'Clip publications while you browse: title, authors, publisher, place, year and pages into a local library; export citations.',
-    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'clipboardWrite'],
+    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'clipboardWrite', 'contextMenus'],
     host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
+    // Automatic detection (off by default) asks for this at run time, when the user turns it on in the settings.
+    ...(manifestVersion === 2 ? { optional_permissions: ['<all_urls>'] } : { optional_host_permissions: ['<all_urls>'] }),
     action: { default_title: 'Clip this page with Colophon' },
     // The toolbar button's shortcut; Firefox's Manifest V2 build names the same command differently.
     commands: {
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+C' },
         description: 'Open Colophon on this page',
+      },
+      'save-all': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save every publication on this page without opening Colophon',
       },
     },
     browser_specific_settings: {

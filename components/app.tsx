@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import type { LibraryRepository } from '@/lib/library';
 import type { Candidate, ExtractResult, LibraryRecord } from '@/lib/model';
-import type { FieldChange } from './capture-panel';
+import type { DuplicateOffer } from './capture-panel';
 import type { ExportJob, ExportOutput } from './export-panel';
 import { afterNextPaint, once } from './lazy';
 import { LibraryView, type LibraryChanges } from './library-view';
@@ -10,7 +10,11 @@ import type { RecordActions } from './record-view';
 
 export interface AppServices extends RecordActions {
   capture(): Promise<ExtractResult>;
-  save(candidates: Candidate[]): Promise<{ saved: LibraryRecord[]; duplicates: { index: number; duplicateOf: LibraryRecord; rule: string; candidate: Candidate; changes: FieldChange[] }[] }>;
+  pendingSelection(): Promise<ExtractResult | null>;
+  readSelection(): Promise<ExtractResult>;
+  dropSelection(): Promise<void>;
+  save(candidates: Candidate[]): Promise<{ saved: LibraryRecord[]; duplicates: DuplicateOffer[] }>;
+  findDuplicates(candidates: Candidate[]): Promise<DuplicateOffer[]>;
   applyDuplicate(id: string, candidate: Candidate, fields: string[]): Promise<LibraryRecord>;
   importItems(items: unknown[]): Promise<{ added: number; duplicates: number; invalid: { index: number; message: string }[]; error?: string | undefined }>;
   library: LibraryRepository;
@@ -46,7 +50,11 @@ export function App({ services, firstRows }: { services: AppServices; firstRows?
         <Suspense fallback={reading}>
           <CapturePanel
             capture={services.capture}
+            pendingSelection={services.pendingSelection}
+            readSelection={services.readSelection}
+            dropSelection={services.dropSelection}
             save={services.save}
+            findDuplicates={services.findDuplicates}
             applyDuplicate={services.applyDuplicate}
             onSaved={(records) => setChanges({ upserted: records, removed: [] })}
           />

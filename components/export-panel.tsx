@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { FILE_FORMAT_CHOICES, STYLE_CHOICES, type FileFormatChoice, type StyleChoice } from '@/lib/cite/catalog';
 import { foldWords } from '@/lib/model/text';
 import type { LibraryRecord } from '@/lib/model';
+import { SettingsContext } from './settings-context';
 
 /** What the export worker is asked to do. */
 export interface ExportJob {
@@ -60,7 +61,11 @@ export function exportFileName(records: readonly LibraryRecord[], extension: str
 /** The export dialog: what (selection, results, library), which format or style, then copy or download. */
 export function ExportPanel({ scopes, runExport, copy, download, onClose }: Props) {
   const [scopeId, setScopeId] = useState(scopes[0]?.id ?? '');
-  const [choice, setChoice] = useState<Choice>({ kind: 'file', format: 'bibtex' });
+  const settings = useContext(SettingsContext);
+  // Starts on the user's default (Settings on the library page).
+  const [choice, setChoice] = useState<Choice>(() =>
+    settings.exportKind === 'bibliography' ? { kind: 'style', format: 'bibliography', style: settings.citationStyle } : { kind: 'file', format: settings.exportFormat },
+  );
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [notes, setNotes] = useState<ExportOutput['notes']>([]);

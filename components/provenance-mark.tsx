@@ -16,6 +16,7 @@ const LABELS: Record<string, string> = {
   coins: 'COinS',
   readability: 'article text',
   page: 'the page',
+  selection: 'selected text',
   user: 'your edit',
 };
 

@@ -5,9 +5,21 @@
 import type { LibraryRepository } from '@/lib/library';
 import type * as Messaging from '@/lib/messaging';
 import type { CslItem } from '@/lib/model';
-import { copyRich, copyText, downloadText, requestPersistentStorage } from '@/lib/platform';
+import {
+  copyRich,
+  copyText,
+  downloadText,
+  dropAllPagesPermission,
+  hasAllPagesPermission,
+  loadSettings,
+  onSettingsChanged,
+  requestAllPagesPermission,
+  requestPersistentStorage,
+  saveSettings,
+} from '@/lib/platform';
 import type { AppServices } from './app';
 import { lazyObject, once } from './lazy';
+import type { SettingsServices } from './settings-context';
 import { runExportInWorker } from './worker/cite-client';
 
 // Dexie and the zod schemas of the protocol are half of the popup's JavaScript: they load after the first rows
@@ -19,10 +31,17 @@ const openRepository = once(() => import('@/lib/library').then((m): LibraryRepos
 export function createServices(targetTabId: () => Promise<number>): AppServices {
   return {
     capture: async () => send('capture', { tabId: await targetTabId() }),
+    pendingSelection: async () => {
+      const tabId = await targetTabId().catch(() => undefined); // no page: `capture` says so in its own words
+      return tabId === undefined ? null : (await send('pendingSelection', { tabId })).result;
+    },
+    readSelection: async () => send('readSelection', { tabId: await targetTabId() }),
+    dropSelection: async () => void (await send('dropSelection', { tabId: await targetTabId() })),
     save: async (candidates) => {
       void requestPersistentStorage().catch(() => false);
       return send('save', { candidates });
     },
+    findDuplicates: async (candidates) => (await send('findDuplicates', { candidates })).duplicates,
     applyDuplicate: async (id, candidate, fields) =>
       (await send('applyDuplicate', { id, candidate, fields: fields as (keyof CslItem)[] })).record,
     update: async (id, change) => (await send('update', { id, ...change })).record,
@@ -38,5 +57,17 @@ export function createServices(targetTabId: () => Promise<number>): AppServices 
     runExport: runExportInWorker,
     copy: (text, html) => (html ? copyRich(html, text) : copyText(text)),
     download: downloadText,
+  };
+}
+
+/** The settings, stored in `storage.local` through lib/platform, with the optional permission behind automatic detection. */
+export function createSettingsServices(): SettingsServices {
+  return {
+    load: loadSettings,
+    save: saveSettings,
+    subscribe: onSettingsChanged,
+    requestAllPages: requestAllPagesPermission,
+    hasAllPages: hasAllPagesPermission,
+    dropAllPages: dropAllPagesPermission,
   };
 }

@@ -3,10 +3,13 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { ImportPanel } from '@/components/import-panel';
 import { LibraryTable } from '@/components/library-table';
-import { createServices } from '@/components/services';
+import { createServices, createSettingsServices } from '@/components/services';
+import { SettingsProvider } from '@/components/settings-context';
+import { SettingsPanel } from '@/components/settings-panel';
 import { parseImportInWorker } from '@/components/worker/cite-client';
 
 const services = createServices(() => Promise.reject(new Error('The library page reads no tab.')));
+const settingsServices = createSettingsServices();
 
 function LibraryPage() {
   const [generation, setGeneration] = useState(0);
@@ -22,4 +25,10 @@ function LibraryPage() {
   );
 }
 
-render(<LibraryPage />, document.getElementById('app')!);
+render(
+  <SettingsProvider services={settingsServices}>
+    <LibraryPage />
+    <SettingsPanel services={settingsServices} />
+  </SettingsProvider>,
+  document.getElementById('app')!,
+);

@@ -1,21 +1,31 @@
 /** Popup wiring: builds the services from lib/ and renders the app (loaded by main.ts, which starts the first read). */
 import { render } from 'preact';
 import { App } from '@/components/app';
-import { createServices } from '@/components/services';
+import { createServices, createSettingsServices } from '@/components/services';
+import { SettingsProvider } from '@/components/settings-context';
 import type { LibraryRecord } from '@/lib/model';
 import { activeTabId, tabIdByUrl } from '@/lib/platform';
 
 /**
- * The tab to read. A real popup reads the active tab. The e2e build opens the popup as a tab of its own,
- * so it names its target with `?target=URL`; other builds ignore the parameter (dead code outside e2e).
+ * The tab to read. A real popup reads the active tab. Where the browser would not open the popup for the
+ * context menu, the background opens this page in a small window with `?tab=ID` (the window's own tab is not
+ * the page). The e2e build opens the popup as a tab of its own, so it names its target with `?target=URL`;
+ * other builds ignore that parameter (dead code outside e2e).
  */
 async function targetTabId(): Promise<number> {
-  const target = import.meta.env.MODE === 'e2e' ? new URLSearchParams(location.search).get('target') : null;
-  const id = target ? await tabIdByUrl(target) : await activeTabId();
+  const params = new URLSearchParams(location.search);
+  const target = import.meta.env.MODE === 'e2e' ? params.get('target') : null;
+  const named = /^\d{1,10}$/.test(params.get('tab') ?? '') ? Number(params.get('tab')) : undefined;
+  const id = named ?? (target ? await tabIdByUrl(target) : await activeTabId());
   if (id === undefined) throw new Error('There is no page to read in this window.');
   return id;
 }
 
 export function start(firstRows: Promise<LibraryRecord[]>): void {
-  render(<App services={createServices(targetTabId)} firstRows={firstRows} />, document.getElementById('app')!);
+  render(
+    <SettingsProvider services={createSettingsServices()}>
+      <App services={createServices(targetTabId)} firstRows={firstRows} />
+    </SettingsProvider>,
+    document.getElementById('app')!,
+  );
 }

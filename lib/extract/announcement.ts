@@ -694,8 +694,11 @@ function byline(blocks: Block[]): { authors: DraftName[]; issued?: number[] } {
 }
 
 export function extractAnnouncement(doc: Document, _url: string): SourceOutput {
-  const { blocks } = pageText(doc);
-  const ctx = pageContext(doc);
+  return announcementDrafts(pageText(doc).blocks, pageContext(doc));
+}
+
+/** The announcement reader over blocks already read (from a page, or from selected text). */
+export function announcementDrafts(blocks: Block[], ctx: PageContext): SourceOutput {
   let res = announceScope(blocks, ctx);
   const drafts: Draft[] = [];
   // An article page (og:type article) with a visible byline is itself the publication.

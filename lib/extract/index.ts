@@ -5,14 +5,16 @@
 import type { Candidate, ExtractResult } from '../model';
 import { cleanText, LIMITS } from '../model/text';
 import { extractAnnouncement } from './announcement';
+import { assemble } from './assemble';
 import { extractCoins } from './coins';
 import { extractJsonLd } from './json-ld';
 import { extractListing } from './listing';
-import { mergeDrafts, titleSimilarity } from './merge';
 import { extractMetaTags } from './meta-tags';
 import { DEFAULT_READABILITY_ELEMENT_LIMIT, extractReadability } from './readability';
 import { extractRecord } from './record';
 import type { Draft, SourceOutput } from './types';
+
+export { assemble };
 
 export interface ExtractOptions {
   /** Pages with more elements than this skip Readability and are read through metadata and visible text. */
@@ -56,8 +58,6 @@ export const SOURCES: readonly Source[] = [
   },
 ];
 
-const MAX_ITEMS = 500;
-
 function safeRun(source: Source, doc: Document, url: string, options: ExtractOptions, notes: string[], earlier: readonly Draft[]): Draft[] {
   try {
     const out = source.extract(doc, url, options, earlier);
@@ -68,37 +68,6 @@ function safeRun(source: Source, doc: Document, url: string, options: ExtractOpt
     notes.push(`The ${source.name} reader could not read this page.`);
     return [];
   }
-}
-
-/** Decides which drafts describe which publication, and merges each group. */
-export function assemble(drafts: Draft[], url: string): Candidate[] {
-  // A page with scholarly metadata is that one work; its reference list is not a listing.
-  const authoritative = drafts.some((d) => d.authoritative);
-  const listing = authoritative ? [] : drafts.filter((d) => d.source === 'listing');
-  const coins = drafts.filter((d) => d.source === 'coins');
-  if (listing.length >= 2) {
-    const out: Candidate[] = [];
-    for (const d of listing.sort((a, b) => a.order - b.order).slice(0, MAX_ITEMS)) {
-      const group = [d, ...coins.filter((c) => titleSimilarity(c.item.title, d.item.title) >= 0.6)];
-      const c = mergeDrafts(group, url);
-      if (c) out.push(c);
-    }
-    return out;
-  }
-  if (coins.length >= 2) {
-    return coins.map((c) => mergeDrafts([c], url)).filter((c): c is Candidate => c !== null).slice(0, MAX_ITEMS);
-  }
-  const single = drafts.filter((d) => d.source !== 'listing' || listing.length === 1);
-  if (!single.some((d) => d.describes === 'publication')) return [];
-  const adjusted = single.map((d) => {
-    if (!authoritative || d.authoritative || d.describes === 'page') return d;
-    // Scholarly metadata describes the work exactly; prose only fills what it leaves out.
-    const scale = (c: number) => c * 0.8;
-    const fieldConfidence = Object.fromEntries(Object.entries(d.fieldConfidence ?? {}).map(([k, v]) => [k, scale(v)]));
-    return { ...d, confidence: scale(d.confidence), fieldConfidence };
-  });
-  const c = mergeDrafts(adjusted, url);
-  return c ? [c] : [];
 }
 
 /** Extracts every publication the page describes, in page order (empty when it describes none). */

@@ -330,9 +330,13 @@ function specialIssues(blocks: Block[], after: number): Draft[] {
 
 export function extractListing(doc: Document, _url: string): SourceOutput {
   const { blocks } = pageText(doc);
-  const ctx = pageContext(doc);
-  const fromPosts = posts(doc, blocks, ctx);
+  const fromPosts = posts(doc, blocks, pageContext(doc));
   if (fromPosts && fromPosts.length) return { drafts: fromPosts };
+  return listingDrafts(blocks);
+}
+
+/** The listing readers that need only text blocks (reference lists, headed entries, prose), not the page's markup. */
+export function listingDrafts(blocks: Block[]): SourceOutput {
   const cites = citationEntries(blocks);
   if (cites.length) return { drafts: cites };
   const headed = headedEntries(blocks);

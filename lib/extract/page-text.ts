@@ -17,7 +17,8 @@ export interface Block {
   text: string;
   /** Emphasised (em, i, b, strong, cite) spans of `text`. */
   emphasis: Span[];
-  el: Element;
+  /** The element it was read from; absent for blocks made from plain text (a selection). */
+  el?: Element;
   /** Class/id of the block and its nearest ancestors, lower case, for hints such as "date" or "byline". */
   hint: string;
 }

@@ -71,6 +71,12 @@ export interface LibraryRepository {
    * holds, which come back as update proposals instead of second copies.
    */
   save(candidates: readonly Candidate[]): Promise<SaveOutcome>;
+  /**
+   * Which candidates the library already holds, by the same rules as `save`, without writing anything: what
+   * the popup marks "already in your library" as soon as a page is read. A candidate that only repeats an
+   * earlier one of the same batch is not a duplicate here (neither is saved yet).
+   */
+  findDuplicates(candidates: readonly Candidate[]): Promise<DuplicateProposal[]>;
   /** `save`, returning only the records saved, newest first (duplicates are not written). */
   saveCandidates(candidates: readonly Candidate[]): Promise<LibraryRecord[]>;
   /** Updates a saved record from a duplicate: the chosen fields (default: the proposed ones) with their provenance. */
@@ -288,6 +294,15 @@ export function createLibraryRepository(
           changes: proposeChanges(record, candidates[index]!.item),
         })),
       };
+    },
+
+    async findDuplicates(input) {
+      const candidates = input.map((c) => candidateSchema.parse(c));
+      const { fresh, duplicates } = await db.transaction('r', [db.records, db.dedupe], () => sortOut(candidates, () => 0));
+      const unsaved = new Set(fresh.map((r) => r.id));
+      return duplicates
+        .filter(({ record }) => !unsaved.has(record.id))
+        .map(({ index, record, rule }) => ({ index, candidate: candidates[index]!, duplicateOf: record, rule, changes: proposeChanges(record, candidates[index]!.item) }));
     },
 
     async saveCandidates(candidates) {

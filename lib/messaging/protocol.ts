@@ -27,10 +27,33 @@ export const protocol = {
     request: z.object({ tabId: z.number().check(z.int(), z.gte(0)) }),
     response: extractResultSchema,
   },
+  /**
+   * What "Save selection as publication" read in this tab, waiting for the popup's editor (null when nothing is
+   * pending). It stays until saved, dropped or the tab navigates, so a popup closed by accident loses nothing.
+   */
+  pendingSelection: {
+    request: z.object({ tabId: z.number().check(z.int(), z.gte(0)) }),
+    response: z.object({ result: z.nullable(extractResultSchema) }),
+  },
+  /** Read the text selected in a tab as publications (the popup's "Save selected text as a publication"). */
+  readSelection: {
+    request: z.object({ tabId: z.number().check(z.int(), z.gte(0)) }),
+    response: extractResultSchema,
+  },
+  /** Forget the tab's pending selection (saved, or the user went back to the page's own publications). */
+  dropSelection: {
+    request: z.object({ tabId: z.number().check(z.int(), z.gte(0)) }),
+    response: z.object({ dropped: z.boolean() }),
+  },
   /** Save candidates the user checked: new ones are saved (all or none), ones already held come back as proposals. */
   save: {
     request: z.object({ candidates: z.array(candidateSchema).check(z.minLength(1), z.maxLength(500)) }),
     response: z.object({ saved: z.array(libraryRecordSchema), duplicates: z.array(duplicateProposalSchema) }),
+  },
+  /** Read only: which of these candidates the library already holds (the popup marks them as soon as a page is read). */
+  findDuplicates: {
+    request: z.object({ candidates: z.array(candidateSchema).check(z.minLength(1), z.maxLength(500)) }),
+    response: z.object({ duplicates: z.array(duplicateProposalSchema) }),
   },
   /** Update a saved record from a new capture: the chosen fields, never one the user edited unless chosen. */
   applyDuplicate: {

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../scripts/serve-static.mjs';
+import { seriousViolations } from './a11y';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { screenshot } from './screenshots';
 
@@ -46,5 +47,16 @@ describe('a page that lists several publications', () => {
     await popup.getByTestId('record').first().waitFor();
     const saved = await popup.getByTestId('record').locator('.record-title').allTextContents();
     expect(saved).toEqual(['Culture and the City: Local Cultural Strategies in Central Europe', 'Festivals and Public Space']);
+
+    // Opened again on the same page: the two saved ones are marked at once (no Save needed) and left unchecked.
+    const again = await browser.openPopup(pageUrl);
+    const offered = again.getByTestId('candidate');
+    await offered.first().waitFor();
+    await expect.poll(() => again.getByTestId('duplicate').count()).toBe(2);
+    const marked = await offered.evaluateAll((els) => els.map((e) => e.querySelector('[data-testid="duplicate"]')?.textContent ?? ''));
+    expect(marked.map((t) => /already in your library/i.test(t))).toEqual([true, false, true]);
+    expect(await offered.getByTestId('candidate-check').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked))).toEqual([false, true, false]);
+    expect(await again.getByTestId('save').textContent()).toBe('Save');
+    expect(await seriousViolations(again)).toEqual([]);
   });
 });

@@ -53,6 +53,29 @@ describe('de-duplication', () => {
     expect(twins.duplicates[0]).toMatchObject({ rule: 'isbn', duplicateOf: { id: twins.saved[0]!.id } });
   });
 
+  it('finds which candidates the library holds without writing anything', async () => {
+    const repo = createLibraryRepository(fresh());
+    const [held] = await repo.saveCandidates([candidate('Creative Europe report', { DOI: '10.2766/123', publisher: 'EU' })]);
+    const blocksBefore = await repo.searchBlocks();
+    const found = await repo.findDuplicates([
+      candidate('Something new'),
+      candidate('Creative Europe: annual report', { DOI: '10.2766/123', 'number-of-pages': '84' }),
+      // Twins within the batch are not "already in your library": neither is saved yet.
+      candidate('Twin', { ISBN: '9789231039850' }),
+      candidate('Twin again', { ISBN: '92-3-103985-X' }),
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ index: 1, rule: 'doi', duplicateOf: { id: held!.id } });
+    expect(found[0]!.changes.map((c) => c.field)).toEqual(['title', 'number-of-pages']);
+    // Read only: nothing was added, and the search table is untouched.
+    expect(await repo.count()).toBe(1);
+    expect(await repo.searchBlocks()).toEqual(blocksBefore);
+    // What it reports is exactly what save would refuse to copy.
+    const outcome = await repo.save([candidate('Creative Europe: annual report', { DOI: '10.2766/123' })]);
+    expect(outcome.duplicates.map((d) => d.duplicateOf.id)).toEqual([held!.id]);
+    await expect(repo.findDuplicates([candidate('Bad', { URL: 'javascript:alert(1)' })])).rejects.toThrow();
+  });
+
   it('keeps fields the user edited when updating from a duplicate', async () => {
     const repo = createLibraryRepository(fresh());
     const [record] = await repo.saveCandidates([candidate('Cities and culture', { DOI: '10.1234/x', publisher: 'Old publisher' })]);

@@ -6,6 +6,10 @@ const result = { url: 'https://example.org/p', pageTitle: 'P', items: [], notes:
 const handlers = (over: Partial<Handlers> = {}): Handlers => ({
   capture: vi.fn(async () => result),
   save: vi.fn(async () => ({ saved: [], duplicates: [] })),
+  findDuplicates: vi.fn(async () => ({ duplicates: [] })),
+  pendingSelection: vi.fn(async () => ({ result: null })),
+  readSelection: vi.fn(async () => result),
+  dropSelection: vi.fn(async () => ({ dropped: false })),
   applyDuplicate: vi.fn(async () => Promise.reject(new Error('unused'))),
   update: vi.fn(async () => Promise.reject(new Error('unused'))),
   remove: vi.fn(async () => ({ removed: [] })),
