@@ -37,7 +37,7 @@ const rooms = [
     globals: true,
   },
   {
-    files: ['lib/settings.ts'],
+    files: ['lib/settings.ts', 'lib/settings-schema.ts'],
     paths: [dexie, browserApi],
     patterns: [forbid(['lib/library', 'lib/platform', 'lib/messaging', 'lib/extract', 'components', 'entrypoints'], 'lib/settings is the settings schema only; lib/platform stores it.')],
     globals: true,

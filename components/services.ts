@@ -11,11 +11,8 @@ import {
   downloadText,
   dropAllPagesPermission,
   hasAllPagesPermission,
-  loadSettings,
-  onSettingsChanged,
   requestAllPagesPermission,
   requestPersistentStorage,
-  saveSettings,
 } from '@/lib/platform';
 import type { AppServices } from './app';
 import { lazyObject, once } from './lazy';
@@ -26,6 +23,7 @@ import { runExportInWorker } from './worker/cite-client';
 // (lib/library/newest.ts reads those without them), on the first call that needs them.
 const messaging = once(() => import('@/lib/messaging'));
 const send: typeof Messaging.send = async (name, data) => (await messaging()).send(name, data);
+const settingsStore = once(() => import('@/lib/platform/settings'));
 const openRepository = once(() => import('@/lib/library').then((m): LibraryRepository => m.createLibraryRepository(m.openLibraryDb())));
 
 export function createServices(targetTabId: () => Promise<number>): AppServices {
@@ -61,11 +59,24 @@ export function createServices(targetTabId: () => Promise<number>): AppServices 
 }
 
 /** The settings, stored in `storage.local` through lib/platform, with the optional permission behind automatic detection. */
-export function createSettingsServices(): SettingsServices {
+/** `after`: in the popup, the settings (and zod) load once the first rows are painted. */
+export function createSettingsServices(after: Promise<unknown> = Promise.resolve()): SettingsServices {
+  const store = () => after.then(settingsStore);
   return {
-    load: loadSettings,
-    save: saveSettings,
-    subscribe: onSettingsChanged,
+    // Read through zod: loaded when first asked (after the popup's first rows), like the rest of the schemas.
+    load: async () => (await store()).loadSettings(),
+    save: async (change) => (await store()).saveSettings(change),
+    subscribe(listener) {
+      let stop: (() => void) | undefined;
+      let stopped = false;
+      void store().then((m) => {
+        if (!stopped) stop = m.onSettingsChanged(listener);
+      });
+      return () => {
+        stopped = true;
+        stop?.();
+      };
+    },
     requestAllPages: requestAllPagesPermission,
     hasAllPages: hasAllPagesPermission,
     dropAllPages: dropAllPagesPermission,

@@ -1,6 +1,7 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { FILE_FORMAT_CHOICES, STYLE_CHOICES } from '@/lib/cite/catalog';
-import { parseSettings, type Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings';
+import { parseSettings } from '@/lib/settings-schema';
 import { SettingsContext, type SettingsServices } from './settings-context';
 
 const BIBLIOGRAPHY = 'bibliography';

@@ -12,7 +12,6 @@ import {
   activeTabId,
   addContextMenuItem,
   hasAllPagesPermission,
-  loadSettings,
   onCommand,
   onContextMenuClick,
   onPageLoaded,
@@ -28,6 +27,7 @@ import {
   tabUrl,
   type MenuClick,
 } from '@/lib/platform';
+import { loadSettings } from '@/lib/platform/settings';
 
 const SELECTION_MENU = 'save-selection';
 /** The manifest's second command (wxt.config.ts). */

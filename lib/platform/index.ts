@@ -3,7 +3,6 @@
  * Nothing here knows about publications; it moves data in and out of the browser.
  */
 import { browser } from 'wxt/browser';
-import { parseSettings, type Settings } from '../settings';
 
 /** The path of the runtime-registered extraction content script in the built extension. */
 export const EXTRACT_SCRIPT = '/content-scripts/extract.js';
@@ -184,29 +183,6 @@ export async function sessionSet(key: string, value: unknown): Promise<void> {
 }
 export async function sessionRemove(key: string): Promise<void> {
   await browser.storage.session.remove(key);
-}
-
-const SETTINGS_KEY = 'settings';
-
-/** The user's settings from `storage.local`; bad or missing values come back as their defaults. */
-export async function loadSettings(): Promise<Settings> {
-  return parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-}
-
-/** Saves a change to the settings; resolves to the settings now stored. */
-export async function saveSettings(change: Partial<Settings>): Promise<Settings> {
-  const next = parseSettings({ ...(await loadSettings()), ...change });
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
-  return next;
-}
-
-/** Calls `listener` with the new settings whenever they change (in any page); returns the unsubscribe. */
-export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
-  const wrapped = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SETTINGS_KEY in changes) listener(parseSettings(changes[SETTINGS_KEY]!.newValue));
-  };
-  browser.storage.onChanged.addListener(wrapped);
-  return () => browser.storage.onChanged.removeListener(wrapped);
 }
 
 // ——— automatic detection ———

@@ -23,6 +23,7 @@ afterAll(async () => {
 describe('settings', () => {
   it('sets what the export dialog starts on, and the theme', async () => {
     const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 }); // the library page is a browser tab, not a popup
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
     // One record, so that Export… is offered (imported through the message the library page itself uses).
     const outcome = await page.evaluate(() =>

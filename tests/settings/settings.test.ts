@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FILE_FORMAT_CHOICES, STYLE_CHOICES } from '@/lib/cite/catalog';
-import { DEFAULT_SETTINGS, parseSettings } from '@/lib/settings';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { parseSettings } from '@/lib/settings-schema';
 
 describe('settings', () => {
   it('defaults: BibTeX, APA, no automatic detection, the system theme', () => {
