@@ -1,4 +1,4 @@
-import { dateToText, FORM_FIELDS, ITEM_TYPES, namesToText, type FormField, type ItemForm, type Name, type ProvenanceMap } from '@/lib/model';
+import { dateToText, FORM_FIELDS, formProblems, ITEM_TYPES, namesToText, type FormField, type ItemForm, type Name, type ProvenanceMap } from '@/lib/model';
 import type { FieldChange } from './capture-panel';
 
 const FIELD_LABELS = new Map<string, string>(FORM_FIELDS);
@@ -16,6 +16,8 @@ const MULTILINE: ReadonlySet<FormField> = new Set(['title', 'author', 'editor'])
 interface Props {
   index: number;
   form: ItemForm;
+  /** The fields as the page gave them: an edited field can be reset to its found value. */
+  found: ItemForm;
   /** A one-line summary of the fields (authors · publisher · year · pages). */
   summary: string;
   provenance: ProvenanceMap;
@@ -41,8 +43,10 @@ interface Props {
 }
 
 /** One found publication: a checkbox to include it, and every field editable, each with where it came from. */
-export function CandidateEditor({ index, form, summary, provenance, checked, saved, expanded, error, duplicate, onToggle, onExpand, onChange }: Props) {
+export function CandidateEditor({ index, form, found, summary, provenance, checked, saved, expanded, error, duplicate, onToggle, onExpand, onChange }: Props) {
   const id = (field: string) => `c${index}-${field}`;
+  // Checked as the user types: each problem in plain words beside its field.
+  const problems = expanded ? formProblems(form) : {};
   return (
     <fieldset class={`candidate${checked ? '' : ' unchecked'}${saved ? ' saved' : ''}`} data-testid="candidate">
       <legend>
@@ -97,25 +101,54 @@ export function CandidateEditor({ index, form, summary, provenance, checked, sav
           ))}
         </select>
       </div>
-      {FORM_FIELDS.map(([field, label]) => (
-        <div class="row" key={field}>
-          <label for={id(field)}>
-            {label} <ProvenanceMark provenance={provenance[field]} />
-          </label>
-          {MULTILINE.has(field) ? (
-            <textarea
-              id={id(field)}
-              name={field}
-              rows={field === 'title' ? 2 : 1}
-              placeholder={field === 'title' ? '' : 'Family, Given — or an organisation; one per line'}
-              value={form[field]}
-              onInput={(e) => onChange({ ...form, [field]: e.currentTarget.value })}
-            />
-          ) : (
-            <input id={id(field)} name={field} value={form[field]} onInput={(e) => onChange({ ...form, [field]: e.currentTarget.value })} />
-          )}
-        </div>
-      ))}
+      {FORM_FIELDS.map(([field, label]) => {
+        const problem = problems[field];
+        const edited = form[field].trim() !== found[field].trim();
+        const common = {
+          id: id(field),
+          name: field,
+          value: form[field],
+          'aria-invalid': problem ? true : undefined,
+          'aria-describedby': problem ? id(`${field}-problem`) : undefined,
+        };
+        return (
+          <div class="row" key={field}>
+            <label for={id(field)}>
+              {label} {edited ? <span class="prov">your edit</span> : <ProvenanceMark provenance={provenance[field]} />}
+            </label>
+            {MULTILINE.has(field) ? (
+              <textarea
+                {...common}
+                rows={field === 'title' ? 2 : 1}
+                placeholder={field === 'title' ? '' : 'Family, Given — or an organisation; one per line'}
+                onInput={(e) => onChange({ ...form, [field]: e.currentTarget.value })}
+              />
+            ) : (
+              <input {...common} onInput={(e) => onChange({ ...form, [field]: e.currentTarget.value })} />
+            )}
+            {(problem || edited) && (
+              <p class="field-note">
+                {problem && (
+                  <span class="problem" id={id(`${field}-problem`)}>
+                    {problem}
+                  </span>
+                )}{' '}
+                {edited && (
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() => onChange({ ...form, [field]: found[field] })}
+                    aria-label={`Reset ${label} to the value found${found[field] ? `: ${found[field]}` : ' (empty)'}`}
+                    data-testid="reset-field"
+                  >
+                    Reset to the found value
+                  </button>
+                )}
+              </p>
+            )}
+          </div>
+        );
+      })}
       </div>
       {error && (
         <p class="error" role="alert">

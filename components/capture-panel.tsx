@@ -260,6 +260,7 @@ export function CapturePanel({ capture, pendingSelection, readSelection, dropSel
               key={i}
               index={i}
               form={d.form}
+              found={itemToForm(d.base)}
               summary={summarise(d)}
               provenance={d.provenance}
               checked={d.checked}

@@ -2,6 +2,7 @@
  * The editable form of a CSL item: every field as the text a person types. `itemToForm` and `formToItem`
  * convert both ways; `formToItem` parses with the record schema, so an edit can never store an invalid value.
  */
+import { isValidIsbn } from './identifiers';
 import { cslItemSchema, type CslItem, type ItemType, type Name } from './record';
 
 export const FORM_FIELDS = [
@@ -25,6 +26,8 @@ const HINTS: Record<string, string> = {
   title: 'a title is needed',
   'number-of-pages': 'the number of pages, in digits (like 214)',
   DOI: 'a DOI looks like 10.1234/abc-56',
+  ISBN: 'an ISBN of 10 or 13 digits whose check digit matches: look for a typo',
+  issued: 'a year like 2017, or a date like 2017-05 or 2017-05-14',
   URL: 'an address starting with http:// or https://',
   language: 'a language code like en, fr or hr',
   author: 'one name per line: "Family, Given" or an organisation',
@@ -80,21 +83,55 @@ export function itemToForm(item: CslItem): ItemForm {
   return form;
 }
 
+/** The item a form describes, before validation (fields not on the form are kept from `base`). */
+function formDraft(form: ItemForm, base: CslItem): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...base, type: form.type };
+  for (const [field] of FORM_FIELDS) {
+    const text = form[field].trim();
+    if (field === 'author' || field === 'editor') next[field] = text ? textToNames(text) : undefined;
+    else if (field === 'issued') next.issued = text ? textToDate(text) : undefined;
+    else next[field] = text || undefined;
+  }
+  return next;
+}
+
+/** The latest year a publication may carry: announced ones are dated a little ahead. */
+const latestYear = () => new Date().getFullYear() + 5;
+
+/**
+ * What is wrong with each field of a form, in plain words, for messages beside the fields as the user types.
+ * The record schema decides (so the form and storage agree), plus what a person gets wrong that the schema
+ * lets through: a year that is not a plausible year, an ISBN whose check digit does not match.
+ */
+export function formProblems(form: ItemForm, base: CslItem = { type: form.type, title: form.title || 'x' }): Partial<Record<FormField, string>> {
+  const draft = formDraft(form, base);
+  const problems: Partial<Record<FormField, string>> = {};
+  const shape = cslItemSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+  for (const [field] of FORM_FIELDS) {
+    const text = form[field].trim();
+    const value = draft[field];
+    if (field === 'title' && !text) problems.title = HINTS.title!;
+    else if (field === 'issued' && text) {
+      const year = (value as CslItem['issued'])?.['date-parts'][0]?.[0];
+      if (!year || year < 1000 || year > latestYear() || !shape.issued!.safeParse(value).success) problems.issued = HINTS.issued!;
+    } else if (field === 'ISBN' && text) {
+      // One or more ISBNs, separated by commas, semicolons or slashes (hyphens and spaces belong to an ISBN).
+      if (!text.split(/[,;/]+/).every((part) => isValidIsbn(part))) problems.ISBN = HINTS.ISBN!;
+    } else if (field === 'number-of-pages' && text && !/^[1-9]\d{0,5}$/.test(text)) problems['number-of-pages'] = HINTS['number-of-pages']!;
+    else if (value !== undefined && !shape[field]!.safeParse(value).success) problems[field] = HINTS[field] ?? 'this value cannot be kept';
+  }
+  return problems;
+}
+
 /**
  * Applies a form to an item (fields not on the form are kept). Returns the parsed item or the first
  * problem, named by field, for the user to fix.
  */
 export function formToItem(form: ItemForm, base: CslItem): { ok: true; item: CslItem } | { ok: false; field: string; message: string } {
-  const next: Record<string, unknown> = { ...base, type: form.type };
-  for (const [field, label] of FORM_FIELDS) {
-    const text = form[field].trim();
-    if (field === 'author' || field === 'editor') next[field] = text ? textToNames(text) : undefined;
-    else if (field === 'issued') {
-      next.issued = text ? textToDate(text) : undefined;
-      if (text && !next.issued) return { ok: false, field: label, message: 'use a year like 2017 or a date like 2017-05-14' };
-    } else next[field] = text || undefined;
-  }
-  const parsed = cslItemSchema.safeParse(next);
+  const problems = formProblems(form, base);
+  const first = FORM_FIELDS.find(([field]) => problems[field]);
+  if (first) return { ok: false, field: first[1], message: problems[first[0]]! };
+  const parsed = cslItemSchema.safeParse(formDraft(form, base));
   if (parsed.success) return { ok: true, item: parsed.data };
   const issue = parsed.error.issues[0];
   const key = String(issue?.path[0] ?? 'title');

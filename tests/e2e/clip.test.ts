@@ -55,6 +55,16 @@ describe('clip a publication announcement', () => {
     await screenshot(popup, 'popup-capture');
     expect(await seriousViolations(popup)).toEqual([]);
 
+    // A mistyped field is marked as the user types, in plain words, and can be reset to what the page said.
+    const pages = candidate.locator('[name="number-of-pages"]');
+    await pages.fill('26 pp');
+    expect(await pages.getAttribute('aria-invalid')).toBe('true');
+    const problem = candidate.locator(`#${await pages.getAttribute('aria-describedby')}`);
+    expect(await problem.textContent()).toContain('in digits');
+    await candidate.getByRole('button', { name: /^Reset Pages to the value found: 26/ }).click();
+    expect(await pages.inputValue()).toBe('26');
+    expect(await pages.getAttribute('aria-invalid')).toBeNull();
+
     // The user corrects a field before saving: the edit is what gets saved.
     await candidate.locator('[name="issued"]').fill('2017-06');
     await popup.getByTestId('save').click();
