@@ -46,7 +46,7 @@ interface Props {
 export function CandidateEditor({ index, form, found, summary, provenance, checked, saved, expanded, error, duplicate, onToggle, onExpand, onChange }: Props) {
   const id = (field: string) => `c${index}-${field}`;
   // Checked as the user types: each problem in plain words beside its field.
-  const problems = expanded ? formProblems(form) : {};
+  const problems = expanded ? formProblems(form, found) : {};
   return (
     <fieldset class={`candidate${checked ? '' : ' unchecked'}${saved ? ' saved' : ''}`} data-testid="candidate">
       <legend>
@@ -137,7 +137,11 @@ export function CandidateEditor({ index, form, found, summary, provenance, check
                   <button
                     type="button"
                     class="link"
-                    onClick={() => onChange({ ...form, [field]: found[field] })}
+                    onClick={() => {
+                      onChange({ ...form, [field]: found[field] });
+                      // The button goes away with the edit: keep the keyboard on the field it reset.
+                      requestAnimationFrame(() => document.getElementById(id(field))?.focus());
+                    }}
                     aria-label={`Reset ${label} to the value found${found[field] ? `: ${found[field]}` : ' (empty)'}`}
                     data-testid="reset-field"
                   >

@@ -126,28 +126,39 @@ export function createLibraryRepository(
 
   /**
    * The de-duplication keys of the whole library, read once for an import and kept while its chunks arrive
-   * (one message each): re-reading them for every chunk made a 10,000-entry import quadratic. This repository
-   * is the library's only writer (the background's); its other writes drop the copy, and it expires when idle.
+   * (one message each): re-reading them for every chunk made a 10,000-entry import quadratic.
+   *
+   * Kept current by transaction order: every write bumps `generation` as its transaction is created, and IndexedDB
+   * runs read-write transactions over the same tables in creation order. An import chunk uses the kept keys only
+   * if no other write was created since the chunk before it; otherwise it reads them again, inside its own
+   * transaction, where they include every write ordered before it. Its own new keys go into the kept ones inside
+   * that transaction too (an aborted chunk leaves ids that no longer resolve, which match nothing).
    */
-  let keyCache: { index: KeyIndex; timer: ReturnType<typeof setTimeout> } | undefined;
+  let keyCache: { index: KeyIndex; generation: number; timer: ReturnType<typeof setTimeout> } | undefined;
+  let generation = 0;
   const dropKeys = () => {
     if (keyCache) clearTimeout(keyCache.timer);
     keyCache = undefined;
   };
-  async function importKeys(): Promise<KeyIndex> {
-    const index = keyCache?.index ?? (await loadKeyIndex());
-    dropKeys();
-    const timer = setTimeout(dropKeys, KEY_INDEX_KEEP_MS);
+  /** Inside an import chunk's write: the library's keys, current for this transaction. */
+  async function currentKeys(): Promise<KeyIndex> {
+    const mine = generation; // bumped by write() for this transaction
+    const index = keyCache && keyCache.generation === mine - 1 ? keyCache.index : await loadKeyIndex();
+    if (keyCache) clearTimeout(keyCache.timer);
+    const timer = setTimeout(dropKeys, KEY_INDEX_KEEP_MS); // an idle library gives the memory back
     (timer as { unref?: () => void }).unref?.(); // in Node (CLI, tests), never what keeps the process alive
-    keyCache = { index, timer };
+    keyCache = { index, generation: mine, timer };
     return index;
   }
 
   /** Runs a write; a full disk becomes StorageFullError (the transaction is rolled back as a whole). */
-  async function write<T>(body: () => Promise<T>, { keepKeys = false } = {}): Promise<T> {
-    if (!keepKeys) dropKeys();
+  async function write<T>(body: () => Promise<T>): Promise<T> {
     try {
-      return await db.transaction('rw', tables, body);
+      // An async function, so that Dexie keeps the transaction across the body's native awaits.
+      return await db.transaction('rw', tables, async () => {
+        generation++;
+        return await body();
+      });
     } catch (error) {
       if (isQuotaError(error)) throw new StorageFullError();
       throw error;
@@ -391,7 +402,7 @@ export function createLibraryRepository(
 
     async importItems(items, { chunkSize = 500, onProgress } = {}) {
       const outcome: ImportOutcome = { added: 0, duplicates: [], invalid: [] };
-      const keyIndex = items.length >= KEY_INDEX_FROM || keyCache ? await importKeys() : undefined;
+      const useKeys = items.length >= KEY_INDEX_FROM || keyCache !== undefined;
       const base = now() - items.length;
       for (let start = 0; start < items.length; start += chunkSize) {
         const chunk: { index: number; candidate: Candidate }[] = [];
@@ -402,17 +413,18 @@ export function createLibraryRepository(
         });
         try {
           const { fresh, duplicates } = await write(async () => {
+            const keyIndex = useKeys ? await currentKeys() : undefined;
             const result = await sortOut(
               chunk.map((c) => c.candidate),
               (i) => base + chunk[i]!.index,
               keyIndex,
             );
             if (result.fresh.length) await addRecords(result.fresh);
+            // Later chunks (and imports) must see these records as held.
+            if (keyIndex) for (const r of result.fresh) for (const k of duplicateKeys(r.item)) (keyIndex.get(k) ?? keyIndex.set(k, []).get(k)!).push(r.id);
             return result;
-          }, { keepKeys: true });
+          });
           outcome.added += fresh.length;
-          // Committed: later chunks must see these records as held.
-          if (keyIndex) for (const r of fresh) for (const k of duplicateKeys(r.item)) (keyIndex.get(k) ?? keyIndex.set(k, []).get(k)!).push(r.id);
           for (const d of duplicates) outcome.duplicates.push({ index: chunk[d.index]!.index, duplicateOf: d.record.id, rule: d.rule });
         } catch (error) {
           if (!(error instanceof StorageFullError)) throw error;

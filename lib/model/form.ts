@@ -98,26 +98,38 @@ function formDraft(form: ItemForm, base: CslItem): Record<string, unknown> {
 /** The latest year a publication may carry: announced ones are dated a little ahead. */
 const latestYear = () => new Date().getFullYear() + 5;
 
+/** One ISBN or several, separated by commas, semicolons, slashes or (between whole ISBNs) spaces. */
+function validIsbns(text: string): boolean {
+  return text
+    .split(/[,;/]+/)
+    .filter((part) => part.trim())
+    .every((part) => isValidIsbn(part) || part.trim().split(/\s+/).every((word) => isValidIsbn(word)));
+}
+
 /**
  * What is wrong with each field of a form, in plain words, for messages beside the fields as the user types.
  * The record schema decides (so the form and storage agree), plus what a person gets wrong that the schema
- * lets through: a year that is not a plausible year, an ISBN whose check digit does not match.
+ * lets through: a year that is not a plausible year, pages that are not a positive number, an ISBN whose check
+ * digit does not match. Those extra checks apply to what the user typed: fields still as `found` (the page's or
+ * the saved record's values) are held to the schema only, so an odd imported value never blocks another edit.
  */
-export function formProblems(form: ItemForm, base: CslItem = { type: form.type, title: form.title || 'x' }): Partial<Record<FormField, string>> {
-  const draft = formDraft(form, base);
+export function formProblems(form: ItemForm, found?: ItemForm): Partial<Record<FormField, string>> {
+  const draft = formDraft(form, { type: form.type, title: form.title || 'x' });
   const problems: Partial<Record<FormField, string>> = {};
   const shape = cslItemSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
   for (const [field] of FORM_FIELDS) {
     const text = form[field].trim();
     const value = draft[field];
+    const typed = !found || text !== found[field].trim();
     if (field === 'title' && !text) problems.title = HINTS.title!;
-    else if (field === 'issued' && text) {
+    else if (field === 'issued' && text && !typed) {
+      if (!value || !shape.issued!.safeParse(value).success) problems.issued = HINTS.issued!;
+    } else if (field === 'issued' && text) {
       const year = (value as CslItem['issued'])?.['date-parts'][0]?.[0];
       if (!year || year < 1000 || year > latestYear() || !shape.issued!.safeParse(value).success) problems.issued = HINTS.issued!;
-    } else if (field === 'ISBN' && text) {
-      // One or more ISBNs, separated by commas, semicolons or slashes (hyphens and spaces belong to an ISBN).
-      if (!text.split(/[,;/]+/).every((part) => isValidIsbn(part))) problems.ISBN = HINTS.ISBN!;
-    } else if (field === 'number-of-pages' && text && !/^[1-9]\d{0,5}$/.test(text)) problems['number-of-pages'] = HINTS['number-of-pages']!;
+    } else if (field === 'ISBN' && text && typed) {
+      if (!validIsbns(text)) problems.ISBN = HINTS.ISBN!;
+    } else if (field === 'number-of-pages' && text && typed && !/^[1-9]\d{0,5}$/.test(text)) problems['number-of-pages'] = HINTS['number-of-pages']!;
     else if (value !== undefined && !shape[field]!.safeParse(value).success) problems[field] = HINTS[field] ?? 'this value cannot be kept';
   }
   return problems;
@@ -128,7 +140,7 @@ export function formProblems(form: ItemForm, base: CslItem = { type: form.type, 
  * problem, named by field, for the user to fix.
  */
 export function formToItem(form: ItemForm, base: CslItem): { ok: true; item: CslItem } | { ok: false; field: string; message: string } {
-  const problems = formProblems(form, base);
+  const problems = formProblems(form, itemToForm(base));
   const first = FORM_FIELDS.find(([field]) => problems[field]);
   if (first) return { ok: false, field: first[1], message: problems[first[0]]! };
   const parsed = cslItemSchema.safeParse(formDraft(form, base));

@@ -46,6 +46,24 @@ describe('large imports (keys read once)', () => {
     expect(outcome.duplicates[0]).toMatchObject({ index: 0, duplicateOf: edited!.id, rule: 'title' });
     expect(outcome.added).toBe(250);
   });
+
+  it('never stores a second copy when a save runs while an import is under way', async () => {
+    db = openLibraryDb('import-race');
+    const repo = createLibraryRepository(db);
+    await repo.importItems(items(250)); // keys now kept
+    // The popup saves publication 700 while a file holding it (in its second chunk) is being imported, and the
+    // other way round for 900: every interleaving must end with one copy of each.
+    const file = items(600, 500);
+    const [imported, saved] = await Promise.all([
+      repo.importItems(file, { chunkSize: 100 }),
+      (async () => {
+        await new Promise((r) => setTimeout(r, 0));
+        return repo.save([{ item: items(1, 700)[0] as never, provenance: {} }, { item: items(1, 900)[0] as never, provenance: {} }]);
+      })(),
+    ]);
+    expect(imported.added + saved.saved.length).toBe(600);
+    expect(await repo.count()).toBe(850);
+  });
 });
 
 describe('restoring a backup', () => {

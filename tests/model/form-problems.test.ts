@@ -31,6 +31,18 @@ describe('inline validation of the editor (plain words, field by field)', () => 
     expect(problems).toEqual({ DOI: expect.stringMatching(/10\.1234/), URL: expect.stringMatching(/http/), title: expect.stringMatching(/title/) });
   });
 
+  it('holds fields left as found to the schema only, so an odd imported value never blocks another edit', () => {
+    const imported: CslItem = { ...item, ISBN: '0262033844 9780262033848 12345', issued: { 'date-parts': [[950]] }, 'number-of-pages': '0' };
+    const edited = { ...itemToForm(imported), title: 'Kulturna politika i razvoj (2nd ed.)' };
+    expect(formProblems(edited, itemToForm(imported))).toEqual({});
+    expect(formToItem(edited, imported)).toMatchObject({ ok: true });
+    // Typed by the user, the same values are marked.
+    expect(Object.keys(formProblems({ ...edited, ISBN: '12345', issued: '950', 'number-of-pages': '0' }, itemToForm(item))).sort()).toEqual(['ISBN', 'issued', 'number-of-pages']);
+    // Whole ISBNs separated by spaces are fine; hyphens and spaces inside one ISBN too.
+    expect(formProblems({ ...form, ISBN: '0262033844 9780262033848' }).ISBN).toBeUndefined();
+    expect(formProblems({ ...form, ISBN: '978 92 3 103985 0' }).ISBN).toBeUndefined();
+  });
+
   it('formToItem refuses what the editor marks, naming the field', () => {
     expect(formToItem({ ...form, ISBN: '953-6096-32-1' }, item)).toMatchObject({ ok: false, field: 'ISBN' });
     expect(formToItem({ ...form, 'number-of-pages': '0' }, item)).toMatchObject({ ok: false, field: 'Pages' });
