@@ -4,7 +4,7 @@ import type { LibraryRepository } from '@/lib/library';
 import type { Candidate, ExtractResult, LibraryRecord } from '@/lib/model';
 import type { DuplicateOffer } from './capture-panel';
 import type { ExportJob, ExportOutput } from './export-panel';
-import { afterNextPaint, once } from './lazy';
+import { afterFirstRows, once } from './lazy';
 import { LibraryView, type LibraryChanges } from './library-view';
 import type { RecordActions } from './record-view';
 
@@ -34,10 +34,7 @@ export function App({ services, firstRows }: { services: AppServices; firstRows?
   // The capture panel's code is loaded once the newest rows are on screen, so it never delays them.
   const [painted, setPainted] = useState(!firstRows);
   useEffect(() => {
-    void firstRows
-      ?.catch(() => [])
-      .then(afterNextPaint)
-      .then(() => setPainted(true));
+    if (firstRows) void afterFirstRows(firstRows).then(() => setPainted(true));
   }, []);
   return (
     <main>

@@ -18,6 +18,14 @@ export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+/**
+ * Resolves once the first rows are painted, or after `atMostMs` when reading them is slow (say, the library is
+ * being upgraded after an update): what waits for the first paint must not wait for the database.
+ */
+export function afterFirstRows(firstRows: Promise<unknown>, atMostMs = 500): Promise<void> {
+  return Promise.race([firstRows.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, atMostMs))]).then(afterNextPaint);
+}
+
 type AsyncMethods<T> = { [K in keyof T]: (...args: never[]) => Promise<unknown> };
 
 /**

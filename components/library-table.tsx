@@ -14,6 +14,8 @@ interface Props {
   runExport(job: ExportJob, signal: AbortSignal): Promise<ExportOutput>;
   copy(text: string, html?: string): Promise<void>;
   download(filename: string, text: string, mime: string): void;
+  /** Bumped after an import: the table reads the library again, keeping its selection, panel and undo. */
+  reload?: number;
 }
 
 type Column = Exclude<SearchSort, 'relevance'>;
@@ -36,7 +38,7 @@ type Panel = { kind: 'record'; record: LibraryRecord } | { kind: 'export'; only?
  * search, multi-selection (click, ctrl/cmd-click, shift-click ranges, keyboard), bulk tag, export and delete
  * with undo, and the record editor beside the table.
  */
-export function LibraryTable({ library, actions, runExport, copy, download }: Props) {
+export function LibraryTable({ library, actions, runExport, copy, download, reload }: Props) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SearchSort>('relevance');
   const [order, setOrder] = useState<SortOrder>(DEFAULT_ORDER.relevance);
@@ -52,7 +54,7 @@ export function LibraryTable({ library, actions, runExport, copy, download }: Pr
   const head = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLElement>(null);
 
-  const { ids, index, ready, count, record: cached, apply } = useLibrary({ library, query, sort, order: sort === 'relevance' ? undefined : order, onError: setError });
+  const { ids, index, ready, count, record: cached, apply } = useLibrary({ library, query, sort, order: sort === 'relevance' ? undefined : order, onError: setError, reload });
   const { viewport, first, last, onScroll } = useVirtualRows({ count: ids.length, rowHeight: ROW_HEIGHT, height, active });
   // The table scrolls under its sticky header row, so header and cells share one width (no scrollbar offset).
   const grid = viewport;

@@ -26,11 +26,13 @@ export function applyTheme(theme: Settings['theme'], root: HTMLElement = documen
 /** Loads the settings, keeps them current when another page changes them, applies the theme, and provides them. */
 export function SettingsProvider({ services, children }: { services: SettingsServices; children: ComponentChildren }) {
   const [settings, setSettings] = useState<Settings>({ ...DEFAULT_SETTINGS });
+  // The theme is applied once the settings are read: the defaults must not undo a theme the page already set.
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     let live = true;
     services.load().then(
-      (s) => live && setSettings(s),
-      () => undefined, // defaults stand
+      (s) => live && (setSettings(s), setLoaded(true)),
+      () => live && setLoaded(true), // defaults stand
     );
     const unsubscribe = services.subscribe(setSettings);
     return () => {
@@ -38,6 +40,8 @@ export function SettingsProvider({ services, children }: { services: SettingsSer
       unsubscribe();
     };
   }, [services]);
-  useEffect(() => applyTheme(settings.theme), [settings.theme]);
+  useEffect(() => {
+    if (loaded) applyTheme(settings.theme);
+  }, [loaded, settings.theme]);
   return <SettingsContext.Provider value={settings}>{children}</SettingsContext.Provider>;
 }

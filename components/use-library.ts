@@ -28,6 +28,9 @@ interface Options {
   onError(message: string): void;
   /** Runs once the first rows are painted, with the count and the search table (a view prefetches its code here). */
   afterFirstPaint?: () => void;
+  /** Bumped when records arrived from elsewhere (an import): the newest rows, count and search table are read
+   *  again, while the view keeps its selection, open record and undo. */
+  reload?: number;
 }
 
 export interface LibraryRows {
@@ -45,7 +48,7 @@ export interface LibraryRows {
   apply(change: LibraryChanges): void;
 }
 
-export function useLibrary({ library, firstRows, query, sort, order, onError, afterFirstPaint }: Options): LibraryRows {
+export function useLibrary({ library, firstRows, query, sort, order, onError, afterFirstPaint, reload = 0 }: Options): LibraryRows {
   const [index, setIndex] = useState<SearchIndex | null>(null);
   const [revision, setRevision] = useState(0); // bumps when the index changes in place
   const [recentIds, setRecentIds] = useState<string[] | null>(null);
@@ -95,6 +98,24 @@ export function useLibrary({ library, firstRows, query, sort, order, onError, af
       afterFirstPaint?.();
     });
   }, [recentIds]);
+
+  useEffect(() => {
+    if (!reload) return;
+    let alive = true;
+    void Promise.all([library.recent(NEWEST_ROWS), library.searchBlocks(), library.count()]).then(
+      ([records, blocks, n]) => {
+        if (!alive) return;
+        for (const r of records) cache.current.set(r.id, r);
+        setRecentIds(records.map((r) => r.id));
+        setIndex(createSearchIndex({ blocks }));
+        setTotal(n);
+      },
+      (e: unknown) => alive && onError(`The library could not be read again: ${String(e)}`),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [reload]);
 
   const apply = (change: LibraryChanges) => {
     // The cache holds every record this view has seen: one not in it is new to the library.

@@ -121,12 +121,13 @@ export default defineBackground(() => {
     const id = tabId ?? (await activeTabId());
     if (id === undefined) {
       // No tab to mark: the button's global badge says it instead.
-      await setBadge(undefined, '!', ERROR_COLOUR, 'Colophon found no page to save from in this window.');
+      await setBadge(undefined, '!', ERROR_COLOUR, 'Colophon found no page to save from in this window.').catch(() => undefined);
       return;
     }
     try {
       const result = await captureTab(id);
       if (!result.items.length) {
+        clearTimeout(confirmations.get(id)); // an earlier confirmation must not paint over this
         await setBadge(id, '0', QUIET_COLOUR, 'Colophon found no publication on this page; nothing was saved.');
         return;
       }

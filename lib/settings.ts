@@ -4,6 +4,9 @@
  */
 import type { FileFormatChoice, StyleChoice } from './cite/catalog';
 
+/** Where the settings are kept in `storage.local`. */
+export const SETTINGS_KEY = 'settings';
+
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 

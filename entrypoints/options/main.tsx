@@ -19,8 +19,8 @@ function LibraryPage() {
         <h1>Colophon library</h1>
         <ImportPanel parse={(bytes) => parseImportInWorker(bytes)} importItems={services.importItems} onImported={() => setGeneration((g) => g + 1)} />
       </header>
-      {/* Re-mounted after an import: it reloads the newest rows and the search table. */}
-      <LibraryTable key={generation} library={services.library} actions={services} runExport={services.runExport} copy={services.copy} download={services.download} />
+      {/* Told after an import: it reads the library again, keeping what the user has selected or open. */}
+      <LibraryTable reload={generation} library={services.library} actions={services} runExport={services.runExport} copy={services.copy} download={services.download} />
     </main>
   );
 }

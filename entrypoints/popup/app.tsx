@@ -1,7 +1,7 @@
 /** Popup wiring: builds the services from lib/ and renders the app (loaded by main.ts, which starts the first read). */
 import { render } from 'preact';
 import { App } from '@/components/app';
-import { afterNextPaint } from '@/components/lazy';
+import { afterFirstRows } from '@/components/lazy';
 import { createServices, createSettingsServices } from '@/components/services';
 import { SettingsProvider } from '@/components/settings-context';
 import type { LibraryRecord } from '@/lib/model';
@@ -24,7 +24,7 @@ async function targetTabId(): Promise<number> {
 
 export function start(firstRows: Promise<LibraryRecord[]>): void {
   render(
-    <SettingsProvider services={createSettingsServices(firstRows.catch(() => []).then(afterNextPaint))}>
+    <SettingsProvider services={createSettingsServices(afterFirstRows(firstRows))}>
       <App services={createServices(targetTabId)} firstRows={firstRows} />
     </SettingsProvider>,
     document.getElementById('app')!,

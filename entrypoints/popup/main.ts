@@ -3,8 +3,14 @@
  * so that opening the database overlaps with loading the app's code; Dexie, used for search and edits, loads later.
  */
 import { NEWEST_ROWS, readNewest } from '@/lib/library/newest';
+import { storedTheme } from '@/lib/platform';
 
 const firstRows = readNewest(NEWEST_ROWS);
+// The chosen theme before anything is painted (the settings themselves load after the first rows).
+void storedTheme().then(
+  (theme) => theme !== 'system' && (document.documentElement.dataset.theme = theme),
+  () => undefined,
+);
 import('./app').then(
   ({ start }) => start(firstRows),
   (e: unknown) => {

@@ -3,6 +3,7 @@
  * Nothing here knows about publications; it moves data in and out of the browser.
  */
 import { browser } from 'wxt/browser';
+import { SETTINGS_KEY, THEMES, type Theme } from '../settings';
 
 /** The path of the runtime-registered extraction content script in the built extension. */
 export const EXTRACT_SCRIPT = '/content-scripts/extract.js';
@@ -173,6 +174,16 @@ export async function tabUrl(tabId: number): Promise<string | undefined> {
 }
 
 // ——— storage ———
+
+/**
+ * The theme the user chose, read without the settings schema (so without zod) for the popup's first paint, so
+ * that it never shows the other theme first; anything unexpected reads as `system`.
+ */
+export async function storedTheme(): Promise<Theme> {
+  const raw: unknown = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  const theme = raw && typeof raw === 'object' ? (raw as { theme?: unknown }).theme : undefined;
+  return THEMES.find((t) => t === theme) ?? 'system';
+}
 
 /** A value kept for this browser session only (`storage.session`: memory, cleared when the browser quits). */
 export async function sessionGet(key: string): Promise<unknown> {

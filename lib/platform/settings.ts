@@ -3,10 +3,8 @@
  * paint, which needs the tab wrappers, does not carry zod: the popup loads this after its first rows.
  */
 import { browser } from 'wxt/browser';
-import type { Settings } from '../settings';
+import { SETTINGS_KEY, type Settings } from '../settings';
 import { parseSettings } from '../settings-schema';
-
-const SETTINGS_KEY = 'settings';
 
 /** The user's settings from `storage.local`; bad or missing values come back as their defaults. */
 export async function loadSettings(): Promise<Settings> {
