@@ -79,6 +79,8 @@ describe('clip a publication announcement', () => {
     expect(await popup.getByTestId('record').count()).toBe(1);
     expect(await popup.getByTestId('record').first().textContent()).toContain('EUROCITIES');
 
+    // The page's reading lands above the list and moves it down: act on the list once it has.
+    await popup.getByTestId('candidate').first().waitFor();
     await popup.getByTestId('select-all').check();
     await popup.getByTestId('export-open').click();
     expect(await popup.getByTestId('export-scope').inputValue()).toBe('selection');
