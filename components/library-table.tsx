@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { DEFAULT_ORDER, QUERY_SYNTAX, type LibraryRepository, type SearchSort, type SortOrder } from '@/lib/library';
+import { DEFAULT_ORDER, type LibraryRepository, type SearchSort, type SortOrder } from '@/lib/library';
 import { describePeople, type LibraryRecord } from '@/lib/model';
 import { ExportPanel, type ExportJob, type ExportOutput, type ExportScope } from './export-panel';
 import { RecordView, type RecordActions } from './record-view';
@@ -7,6 +7,7 @@ import { modeOf, NO_SELECTION, select, selectedInOrder, toggleAll, type SelectMo
 import { TagButton } from './tag-button';
 import { useLibrary } from './use-library';
 import { useVirtualRows } from './virtual-list';
+import { SearchHelp } from './search-help';
 
 interface Props {
   library: LibraryRepository;
@@ -312,20 +313,7 @@ export function LibraryTable({ library, actions, runExport, copy, download, relo
             ?
           </button>
         </div>
-        {helpOpen && (
-          <table class="help" data-testid="search-help">
-            <tbody>
-              {QUERY_SYNTAX.map((s) => (
-                <tr key={s.example}>
-                  <td>
-                    <code>{s.example}</code>
-                  </td>
-                  <td>{s.meaning}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {helpOpen && <SearchHelp />}
         <div class="toolbar bulk">
           <span class="muted count" data-testid="count" aria-live="polite">
             {countText}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { lazy, Suspense } from 'preact/compat';
 import type { LibraryRepository } from '@/lib/library';
 // Deep imports: the search code and describeItem are pure and small; the barrels would bring Dexie and zod.
-import { QUERY_SYNTAX, type SearchSort } from '@/lib/library/search';
+import { type SearchSort } from '@/lib/library/search';
 import { describeItem } from '@/lib/model/describe';
 import type { LibraryRecord } from '@/lib/model';
 import type { ExportJob, ExportOutput, ExportScope } from './export-panel';
@@ -11,6 +11,7 @@ import type { RecordActions } from './record-view';
 import { TagButton } from './tag-button';
 import { useLibrary, type LibraryChanges } from './use-library';
 import { VirtualList } from './virtual-list';
+import { SearchHelp } from './search-help';
 
 export type { LibraryChanges } from './use-library';
 
@@ -206,24 +207,11 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
           <option value="year">Year</option>
           <option value="title">Title</option>
         </select>
-        <button type="button" class="link" aria-expanded={helpOpen} onClick={() => setHelpOpen(!helpOpen)}>
+        <button type="button" class="link" aria-expanded={helpOpen} aria-label="Search help" onClick={() => setHelpOpen(!helpOpen)}>
           ?
         </button>
       </div>
-      {helpOpen && (
-        <table class="help" data-testid="search-help">
-          <tbody>
-            {QUERY_SYNTAX.map((s) => (
-              <tr key={s.example}>
-                <td>
-                  <code>{s.example}</code>
-                </td>
-                <td>{s.meaning}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {helpOpen && <SearchHelp />}
       <div class="toolbar">
         <label>
           <input

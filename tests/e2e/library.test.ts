@@ -44,6 +44,12 @@ describe('a library of 10,000 records', () => {
     // Virtualised: only the rows in view are in the DOM.
     expect(await popup.getByTestId('record').count()).toBeLessThan(40);
 
+    // The query syntax is one click away, under the box.
+    await popup.getByRole('button', { name: 'Search help' }).click();
+    expect(await popup.getByTestId('search-help').textContent()).toContain('year:2010..2017');
+    await popup.getByRole('button', { name: 'Search help' }).click();
+    expect(await popup.getByTestId('search-help').count()).toBe(0);
+
     // "/" focuses the search box; "govrnance" has a typo; the filter keeps 2010–2012.
     await popup.keyboard.press('/');
     await popup.keyboard.type('govrnance year:2010..2012');
