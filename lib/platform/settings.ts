@@ -12,10 +12,17 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 /** Saves a change to the settings; resolves to the settings now stored. */
-export async function saveSettings(change: Partial<Settings>): Promise<Settings> {
-  const next = parseSettings({ ...(await loadSettings()), ...change });
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
-  return next;
+let saving: Promise<unknown> = Promise.resolve();
+export function saveSettings(change: Partial<Settings>): Promise<Settings> {
+  // One save at a time in this page: two quick changes (theme, then style) must not read the same old settings
+  // and the second overwrite the first.
+  const done = saving.then(async () => {
+    const next = parseSettings({ ...(await loadSettings()), ...change });
+    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+    return next;
+  });
+  saving = done.catch(() => undefined);
+  return done;
 }
 
 /** Calls `listener` with the new settings whenever they change (in any page); returns the unsubscribe. */
