@@ -1,22 +1,17 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import type { LibraryRepository } from '@/lib/library';
-import type { Candidate, ExtractResult, LibraryRecord } from '@/lib/model';
-import type { DuplicateOffer } from './capture-panel';
+import type { LibraryRecord } from '@/lib/model';
+import type { CaptureServices } from './capture-panel';
 import type { ExportJob, ExportOutput } from './export-panel';
+import type { ImportServices } from './import-panel';
 import { afterFirstRows, once } from './lazy';
 import { LibraryView, type LibraryChanges } from './library-view';
 import type { RecordActions } from './record-view';
 
-export interface AppServices extends RecordActions {
-  capture(): Promise<ExtractResult>;
-  pendingSelection(): Promise<ExtractResult | null>;
-  readSelection(): Promise<ExtractResult>;
-  dropSelection(): Promise<void>;
-  save(candidates: Candidate[]): Promise<{ saved: LibraryRecord[]; duplicates: DuplicateOffer[] }>;
-  findDuplicates(candidates: Candidate[]): Promise<DuplicateOffer[]>;
-  applyDuplicate(id: string, candidate: Candidate, fields: string[]): Promise<LibraryRecord>;
-  importItems(items: unknown[]): Promise<{ added: number; duplicates: number; invalid: { index: number; message: string }[]; error?: string | undefined }>;
+/** Everything the popup and the library page are handed (built in services.ts), each part typed where it is used. */
+export interface AppServices extends RecordActions, CaptureServices {
+  importItems: ImportServices['importItems'];
   library: LibraryRepository;
   runExport(job: ExportJob, signal: AbortSignal): Promise<ExportOutput>;
   copy(text: string, html?: string): Promise<void>;

@@ -24,7 +24,8 @@ export interface DuplicateOffer {
   changes: FieldChange[];
 }
 
-interface Props {
+/** What the capture panel asks of the background (the popup's services provide them). */
+export interface CaptureServices {
   /** Finds the publications on the target tab (through the background). */
   capture(): Promise<ExtractResult>;
   /** What "Save selection as publication" read on the target tab and left for the editor (null when nothing). */
@@ -39,6 +40,9 @@ interface Props {
   findDuplicates(candidates: Candidate[]): Promise<DuplicateOffer[]>;
   /** Updates a saved record from this capture, the chosen fields only. */
   applyDuplicate(id: string, candidate: Candidate, fields: string[]): Promise<LibraryRecord>;
+}
+
+interface Props extends CaptureServices {
   /** Tells the library list what changed. */
   onSaved(records: LibraryRecord[]): void;
 }

@@ -4,11 +4,15 @@ import { MAX_IMPORT_MB } from '@/lib/cite/catalog';
 
 const CHUNK = 500;
 
-interface Props {
-  /** Reads a file's bytes into validated entries, off the UI thread. */
-  parse(bytes: Uint8Array): Promise<ImportResult>;
+/** What the import panel asks of the background. */
+export interface ImportServices {
   /** Saves one chunk through the background: its own transaction, de-duplicated against the library. */
   importItems(items: unknown[]): Promise<{ added: number; duplicates: number; invalid: { index: number; message: string }[]; error?: string | undefined }>;
+}
+
+interface Props extends ImportServices {
+  /** Reads a file's bytes into validated entries, off the UI thread. */
+  parse(bytes: Uint8Array): Promise<ImportResult>;
   /** Called as chunks are committed (at most every 2 s) and at the end, so the list shows the new records. */
   onImported(): void;
 }
