@@ -1,13 +1,14 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_ORDER, type LibraryRepository, type SearchSort, type SortOrder } from '@/lib/library';
 import { describePeople, type LibraryRecord } from '@/lib/model';
-import { ExportPanel, type ExportJob, type ExportOutput, type ExportScope } from './export-panel';
+import { ExportPanel, type ExportJob, type ExportOutput } from './export-panel';
 import { RecordView, type RecordActions } from './record-view';
 import { modeOf, NO_SELECTION, select, selectedInOrder, toggleAll, type SelectMode, type Selection } from './selection';
 import { TagButton } from './tag-button';
 import { useLibrary } from './use-library';
 import { useVirtualRows } from './virtual-list';
 import { SearchHelp } from './search-help';
+import { exportScopes, UndoNote, useDeletion } from './undoable-delete';
 
 interface Props {
   library: LibraryRepository;
@@ -47,7 +48,6 @@ export function LibraryTable({ library, actions, runExport, copy, download, relo
   const [selection, setSelection] = useState<Selection>(NO_SELECTION);
   const [panel, setPanel] = useState<Panel>(null);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [undo, setUndo] = useState<{ text: string; records: LibraryRecord[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [height, setHeight] = useState(400);
@@ -190,37 +190,28 @@ export function LibraryTable({ library, actions, runExport, copy, download, relo
   };
 
   const chosen = () => selectedInOrder(selection, ids);
+  const deletion = useDeletion(actions, apply);
   const removeRecords = (list: string[]) =>
     act(async () => {
-      const removed = await actions.remove(list);
-      apply({ upserted: [], removed: removed.map((r) => r.id) });
+      await deletion.remove(list);
       setSelection(NO_SELECTION);
       setActive(-1);
       if (panel?.kind === 'record' && list.includes(panel.record.id)) setPanel(null);
-      setUndo({ text: removed.length === 1 ? 'Deleted 1 record.' : `Deleted ${removed.length.toLocaleString('en')} records.`, records: removed });
     });
   const undoRemove = () =>
     act(async () => {
-      if (!undo) return;
-      await actions.restore(undo.records);
-      apply({ upserted: undo.records, removed: [] });
-      setSelection({ ids: new Set(undo.records.map((r) => r.id)), anchor: null });
-      setUndo(null);
+      const restored = await deletion.restore();
+      setSelection({ ids: new Set(restored.map((r) => r.id)), anchor: null });
     });
   const bulkTag = (tag: string) =>
     act(async () => {
       const list = chosen();
       const changed = await actions.tag(list, { add: [tag] });
       apply({ upserted: await library.byIds(list), removed: [] });
-      setUndo(null);
+      deletion.forget();
       setStatus(`Tagged ${changed.toLocaleString('en')} ${changed === 1 ? 'record' : 'records'} “${tag}”${changed < list.length ? ` (${(list.length - changed).toLocaleString('en')} had it already)` : ''}.`);
     });
-  const exportScopes = (only?: LibraryRecord): ExportScope[] => [
-    ...(only ? [{ id: 'record', label: 'This record', count: 1, load: async () => [only] }] : []),
-    ...(!only && selected.size ? [{ id: 'selection', label: 'Selected', count: selected.size, load: () => library.byIds(chosen()) }] : []),
-    ...(searching ? [{ id: 'results', label: 'Search results', count: ids.length, load: () => library.byIds(ids) }] : []),
-    { id: 'library', label: 'Whole library', count: count ?? 0, load: () => library.count().then((n) => library.recent(n)) },
-  ];
+  const scopes = (only?: LibraryRecord) => exportScopes(library, { only, selected: chosen(), results: searching ? ids : null, count });
 
   const allSelected = shown > 0 && selected.size >= shown && ids.every((id) => selected.has(id));
   const selectAll = useRef<HTMLInputElement>(null);
@@ -329,15 +320,8 @@ export function LibraryTable({ library, actions, runExport, copy, download, relo
               Sort by best match
             </button>
           )}
-          {undo && (
-            <p class="info" role="status">
-              {undo.text}{' '}
-              <button type="button" class="link" onClick={undoRemove} data-testid="undo">
-                Undo
-              </button>
-            </p>
-          )}
-          {status && !undo && (
+          <UndoNote undo={deletion.undo} onUndo={undoRemove} />
+          {status && !deletion.undo && (
             <p class="info" role="status" data-testid="status">
               {status}
             </p>
@@ -441,7 +425,7 @@ export function LibraryTable({ library, actions, runExport, copy, download, relo
           ) : (
             <>
               <h2>Export</h2>
-              <ExportPanel key={panel.only?.id ?? 'export'} scopes={exportScopes(panel.only)} runExport={runExport} copy={copy} download={download} onClose={closePanel} />
+              <ExportPanel key={panel.only?.id ?? 'export'} scopes={scopes(panel.only)} runExport={runExport} copy={copy} download={download} onClose={closePanel} />
             </>
           )}
         </aside>

@@ -12,6 +12,7 @@ import { TagButton } from './tag-button';
 import { useLibrary, type LibraryChanges } from './use-library';
 import { VirtualList } from './virtual-list';
 import { SearchHelp } from './search-help';
+import { exportScopes, UndoNote, useDeletion } from './undoable-delete';
 
 export type { LibraryChanges } from './use-library';
 
@@ -50,7 +51,6 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [exporting, setExporting] = useState<ExportScope[] | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [undo, setUndo] = useState<{ text: string; records: LibraryRecord[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const search = useRef<HTMLInputElement>(null);
 
@@ -122,35 +122,21 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
       setError(e instanceof Error ? e.message : String(e));
     }
   };
+  const deletion = useDeletion(actions, apply);
   const removeRecords = (idsToRemove: string[]) =>
     act(async () => {
-      const removed = await actions.remove(idsToRemove);
-      apply({ upserted: [], removed: removed.map((r) => r.id) });
+      await deletion.remove(idsToRemove);
       setSelected(new Set());
       setOpen(null);
-      setUndo({ text: removed.length === 1 ? 'Deleted 1 record.' : `Deleted ${removed.length} records.`, records: removed });
     });
-  const undoRemove = () =>
-    act(async () => {
-      if (!undo) return;
-      await actions.restore(undo.records);
-      apply({ upserted: undo.records, removed: [] });
-      setUndo(null);
-    });
+  const undoRemove = () => act(async () => void (await deletion.restore()));
   const bulkTag = (tag: string) =>
     act(async () => {
       const chosen = [...selected];
       await actions.tag(chosen, { add: [tag] });
       apply({ upserted: await library.byIds(chosen), removed: [] });
     });
-
-  const byIdsInOrder = (list: readonly string[]) => library.byIds(list);
-  const exportScopes = (only?: LibraryRecord): ExportScope[] => [
-    ...(only ? [{ id: 'record', label: 'This record', count: 1, load: async () => [only] }] : []),
-    ...(!only && selected.size ? [{ id: 'selection', label: 'Selected', count: selected.size, load: () => byIdsInOrder([...selected]) }] : []),
-    ...(searching ? [{ id: 'results', label: 'Search results', count: ids.length, load: () => byIdsInOrder(ids) }] : []),
-    { id: 'library', label: 'Whole library', count: count ?? 0, load: () => library.count().then((n) => library.recent(n)) },
-  ];
+  const scopes = (only?: LibraryRecord) => exportScopes(library, { only, selected: [...selected], results: searching ? ids : null, count });
 
   if (open) {
     return (
@@ -166,7 +152,7 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
           onDelete={() => removeRecords([open.id])}
           onCite={() => {
             setOpen(null);
-            setExporting(exportScopes(open));
+            setExporting(scopes(open));
           }}
           tagsStartingWith={(prefix) => library.tagsStartingWith(prefix)}
         />
@@ -234,7 +220,7 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
             </button>
           </>
         )}
-        <button type="button" aria-expanded={exporting !== null} onClick={() => setExporting(exporting ? null : exportScopes())} data-testid="export-open">
+        <button type="button" aria-expanded={exporting !== null} onClick={() => setExporting(exporting ? null : scopes())} data-testid="export-open">
           Export…
         </button>
       </div>
@@ -243,14 +229,7 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
           <ExportPanel scopes={exporting} runExport={runExport} copy={copy} download={download} onClose={() => setExporting(null)} />
         </Suspense>
       )}
-      {undo && (
-        <p class="info" role="status">
-          {undo.text}{' '}
-          <button type="button" class="link" onClick={undoRemove} data-testid="undo">
-            Undo
-          </button>
-        </p>
-      )}
+      <UndoNote undo={deletion.undo} onUndo={undoRemove} />
       {error && (
         <p class="error" role="alert">
           {error}
