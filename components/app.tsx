@@ -24,7 +24,7 @@ const CapturePanel = lazy(loadCapturePanel);
 const reading = <p class="muted">Reading this page…</p>;
 
 /** The popup: what this page offers on top, the library below. Services are passed in (STYLE.md 7). */
-export function App({ services, firstRows }: { services: AppServices; firstRows?: Promise<LibraryRecord[]> }) {
+export function App({ services, firstRows, firstPack }: { services: AppServices; firstRows?: Promise<LibraryRecord[]>; firstPack?: Promise<() => unknown> }) {
   const [changes, setChanges] = useState<LibraryChanges | null>(null);
   // The capture panel's code is loaded once the newest rows are on screen, so it never delays them.
   const [painted, setPainted] = useState(!firstRows);
@@ -52,7 +52,7 @@ export function App({ services, firstRows }: { services: AppServices; firstRows?
           />
         </Suspense>
       )}
-      <LibraryView firstRows={firstRows} library={services.library} actions={services} changes={changes} runExport={services.runExport} copy={services.copy} download={services.download} />
+      <LibraryView firstRows={firstRows} firstPack={firstPack} library={services.library} actions={services} changes={changes} runExport={services.runExport} copy={services.copy} download={services.download} />
       <p class="muted footer">
         <a href="/options.html" target="_blank" rel="noopener" data-testid="open-library-page">
           Open the full library

@@ -18,6 +18,12 @@ export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+/** Runs `work` when the page is idle (within 2 s at the latest): for work nobody is waiting on. */
+export function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 200);
+}
+
 /**
  * Resolves once the first rows are painted, or after `atMostMs` when reading them is slow (say, the library is
  * being upgraded after an update): what waits for the first paint must not wait for the database.

@@ -28,6 +28,8 @@ interface Props {
   listHeight?: number;
   /** The newest records, when the page already asked for them before rendering (saves the first paint a round). */
   firstRows?: Promise<LibraryRecord[]>;
+  /** The stored search pack, read as the page opened (see useLibrary). */
+  firstPack?: Promise<() => unknown>;
 }
 
 // Loaded after the first rows are painted (prefetched), so opening a record or the export dialog doesn't wait.
@@ -43,7 +45,7 @@ const ROW_HEIGHT = 46;
  * then search-as-you-type once the compact search table is loaded; a virtualised list, so 100,000 rows
  * scroll as smoothly as 10.
  */
-export function LibraryView({ library, actions, changes, runExport, copy, download, listHeight = 300, firstRows }: Props) {
+export function LibraryView({ library, actions, changes, runExport, copy, download, listHeight = 300, firstRows, firstPack }: Props) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SearchSort>('relevance');
   const [active, setActive] = useState(-1);
@@ -57,6 +59,7 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
   const { ids, index, ready, count, record: cached, apply } = useLibrary({
     library,
     firstRows,
+    firstPack,
     query,
     sort,
     onError: setError,

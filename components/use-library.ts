@@ -8,7 +8,7 @@ import { NEWEST_ROWS } from '@/lib/library/newest';
 // Deep imports: the search code is pure and small; the barrel would bring Dexie and zod into the popup's first paint.
 import { createSearchIndex, toSearchRow, type SearchIndex, type SearchSort, type SortOrder } from '@/lib/library/search';
 import type { LibraryRecord } from '@/lib/model';
-import { afterNextPaint } from './lazy';
+import { afterNextPaint, whenIdle } from './lazy';
 
 /** Changes the view made or learned of, applied to the search index and the row cache without a reload. */
 export interface LibraryChanges {
@@ -20,13 +20,15 @@ interface Options {
   library: LibraryRepository;
   /** The newest records, when the page already asked for them before rendering (saves the first paint a round). */
   firstRows?: Promise<LibraryRecord[]> | undefined;
+  /** The stored search pack, when the page started reading it before rendering (newest.ts `readSearchPack`). */
+  firstPack?: Promise<() => unknown> | undefined;
   query: string;
   sort: SearchSort;
   /** Default: the sort's own (DEFAULT_ORDER). */
   order?: SortOrder | undefined;
   /** Told when the library or its search table cannot be read. */
   onError(message: string): void;
-  /** Runs once the first rows are painted, with the count and the search table (a view prefetches its code here). */
+  /** Runs once the first rows are painted, with the search table's load (a view prefetches its code here). */
   afterFirstPaint?: () => void;
   /** Bumped when records arrived from elsewhere (an import): the newest rows, count and search table are read
    *  again, while the view keeps its selection, open record and undo. */
@@ -40,7 +42,7 @@ export interface LibraryRows {
   index: SearchIndex | null;
   /** Whether the first rows have arrived. */
   ready: boolean;
-  /** How many records the library holds; unknown (null) until the count or the search table arrives, just after the first rows. */
+  /** How many records the library holds; unknown (null) until the search table arrives, just after the first rows. */
   count: number | null;
   /** A record from the cache; one not cached yet is fetched (with the others asked for in the same tick) and re-rendered. */
   record(id: string): LibraryRecord | undefined;
@@ -48,7 +50,33 @@ export interface LibraryRows {
   apply(change: LibraryChanges): void;
 }
 
-export function useLibrary({ library, firstRows, query, sort, order, onError, afterFirstPaint, reload = 0 }: Options): LibraryRows {
+/** A pack is stored again once a load had to read this many blocks (records outside the pack, in thousands). */
+export const PACK_AFTER_BLOCKS = 4;
+
+/**
+ * The search index from the stored pack and the blocks changed since (lib/library/search: SearchPack). When a load
+ * had to read several blocks, a new pack is stored once the page is idle, so the next load is one read again.
+ */
+export async function loadSearch(library: Pick<LibraryRepository, 'searchTable' | 'searchBlocks' | 'savePack'>, early?: Promise<() => unknown>): Promise<SearchIndex> {
+  const stored = early && (await early.then((value) => value(), () => undefined)); // on failure, read it again
+  let table = await library.searchTable(stored);
+  let index: SearchIndex;
+  try {
+    index = createSearchIndex(table);
+  } catch {
+    // A damaged pack: the blocks are the truth (and the pack is stored again below).
+    table = { blocks: await library.searchBlocks(), stamps: table.stamps };
+    index = createSearchIndex(table);
+  }
+  if (table.blocks.length >= PACK_AFTER_BLOCKS)
+    whenIdle(() => {
+      const pack = index.toPack(table.stamps); // undefined if the view changed the index meanwhile: next time
+      if (pack) void library.savePack(pack).catch(() => undefined); // a cache: the blocks stay the truth
+    });
+  return index;
+}
+
+export function useLibrary({ library, firstRows, firstPack, query, sort, order, onError, afterFirstPaint, reload = 0 }: Options): LibraryRows {
   const [index, setIndex] = useState<SearchIndex | null>(null);
   const [revision, setRevision] = useState(0); // bumps when the index changes in place
   const [recentIds, setRecentIds] = useState<string[] | null>(null);
@@ -85,16 +113,19 @@ export function useLibrary({ library, firstRows, query, sort, order, onError, af
     // Only once they are painted: the count, the search table and the code for records and export would compete
     // with the first rows for the database and the CPU.
     void afterNextPaint().then(() => {
-      void library.count().then(setTotal, () => undefined);
       // Marks for the benchmark: loading the search table (Dexie, the stored blocks, the index) until search is ready.
       performance.mark('colophon:search-load');
-      void library
-        .searchBlocks()
-        .then((blocks) => {
-          setIndex(createSearchIndex({ blocks }));
+      void loadSearch(library, firstPack)
+        .then((loaded) => {
+          setIndex(loaded);
           performance.mark('colophon:search-ready');
         })
-        .catch((e: unknown) => onError(`Search is unavailable: ${String(e)}`));
+        .catch((e: unknown) => {
+          onError(`Search is unavailable: ${String(e)}`);
+          // Without the index, the count comes from the records (counting them reads the whole table in
+          // Chromium, so it is never asked for while the search table loads).
+          void library.count().then(setTotal, () => undefined);
+        });
       afterFirstPaint?.();
     });
   }, [recentIds]);
@@ -102,13 +133,13 @@ export function useLibrary({ library, firstRows, query, sort, order, onError, af
   useEffect(() => {
     if (!reload) return;
     let alive = true;
-    void Promise.all([library.recent(NEWEST_ROWS), library.searchBlocks(), library.count()]).then(
-      ([records, blocks, n]) => {
+    void Promise.all([library.recent(NEWEST_ROWS), loadSearch(library)]).then(
+      ([records, loaded]) => {
         if (!alive) return;
         for (const r of records) cache.current.set(r.id, r);
         setRecentIds(records.map((r) => r.id));
-        setIndex(createSearchIndex({ blocks }));
-        setTotal(n);
+        setIndex(loaded);
+        setTotal(loaded.size);
       },
       (e: unknown) => alive && onError(`The library could not be read again: ${String(e)}`),
     );

@@ -22,10 +22,10 @@ async function targetTabId(): Promise<number> {
   return id;
 }
 
-export function start(firstRows: Promise<LibraryRecord[]>): void {
+export function start(firstRows: Promise<LibraryRecord[]>, firstPack: Promise<() => unknown>): void {
   render(
     <SettingsProvider services={createSettingsServices(afterFirstRows(firstRows))}>
-      <App services={createServices(targetTabId)} firstRows={firstRows} />
+      <App services={createServices(targetTabId)} firstRows={firstRows} firstPack={firstPack} />
     </SettingsProvider>,
     document.getElementById('app')!,
   );

@@ -4,9 +4,10 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { LibraryRecord } from '../model';
-import { migrateV1toV2, migrateV3toV4, type DedupeRow } from './migrations';
+import { firstStamp, migrateV1toV2, migrateV3toV4, type DedupeRow } from './migrations';
 import { DB_NAME } from './newest';
 import type { SearchBlock } from './search/blocks';
+import type { SearchPack } from './search/search-index';
 
 export { DB_NAME };
 
@@ -16,6 +17,8 @@ export type ColophonDb = Dexie & {
   searchBlocks: EntityTable<SearchBlock, 'block'>;
   /** Each record's de-duplication keys and the search block holding it. Since version 2. */
   dedupe: EntityTable<DedupeRow, 'id'>;
+  /** The built search index as one value, a cache over `searchBlocks` (search-index.ts, SearchPack). Since version 5. */
+  searchPack: EntityTable<SearchPack, 'id'>;
 };
 
 
@@ -29,6 +32,13 @@ export const SCHEMA_V2 = { ...SCHEMA_V1, searchBlocks: 'block', dedupe: 'id, *ke
  * `savedAt` (newest first, also read without Dexie by newest.ts) and `tags` (autocomplete) stay.
  */
 export const SCHEMA_V3 = { records: 'id, savedAt, *tags', searchBlocks: 'block', dedupe: 'id, *keys' };
+
+/**
+ * Version 5: each search block carries a `stamp`, new whenever the block is written, indexed so a load can list
+ * every block's stamp without reading the blocks; and `searchPack` holds the built index. A later version that
+ * rebuilds the blocks must clear `searchPack` too.
+ */
+export const SCHEMA_V5 = { ...SCHEMA_V3, searchBlocks: 'block, stamp', searchPack: 'id' };
 
 /** Opens (or creates) the library database; `name` lets tests use a fresh one. */
 export function openLibraryDb(name: string = DB_NAME): ColophonDb {
@@ -53,6 +63,16 @@ export function openLibraryDb(name: string = DB_NAME): ColophonDb {
       await tx.table('dedupe').clear();
       await tx.table('searchBlocks').bulkPut(blocks);
       await tx.table('dedupe').bulkPut(dedupe);
+    });
+  db.version(5)
+    .stores(SCHEMA_V5)
+    .upgrade(async (tx) => {
+      await tx
+        .table('searchBlocks')
+        .toCollection()
+        .modify((block: SearchBlock) => {
+          block.stamp = firstStamp(block.block);
+        });
     });
   return db;
 }

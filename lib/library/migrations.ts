@@ -91,3 +91,8 @@ export function migrateV1toV2(rows: readonly unknown[], now: number): { records:
 export function migrateV3toV4(records: readonly LibraryRecord[]): { blocks: SearchBlock[]; dedupe: DedupeRow[] } {
   return indexTablesFor(records);
 }
+
+/** Version 4 → 5: a block's stamp before it is first written again (repository writes stamp blocks with a new id). */
+export function firstStamp(block: number): string {
+  return `v5-${block}`;
+}

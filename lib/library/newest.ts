@@ -12,8 +12,11 @@ export const DB_NAME = 'colophon';
 /** How many of the newest records the popup's first paint shows: enough to fill its list. */
 export const NEWEST_ROWS = 40;
 
-/** The `limit` most recently saved records, newest first; [] when there is no library yet. */
-export function readNewest(limit: number, name: string = DB_NAME, idb: IDBFactory = indexedDB): Promise<LibraryRecord[]> {
+/**
+ * Opens the library's database as it is, without asking for a version: resolves undefined when there is no
+ * database yet (the open is aborted, so the creation is left to Dexie).
+ */
+function openExisting(name: string, idb: IDBFactory): Promise<IDBDatabase | undefined> {
   return new Promise((resolve, reject) => {
     let created = false;
     const request = idb.open(name);
@@ -24,34 +27,61 @@ export function readNewest(limit: number, name: string = DB_NAME, idb: IDBFactor
     };
     request.onerror = (event) => {
       event.preventDefault(); // an aborted first run is not an error worth reporting
-      if (created) resolve([]);
+      if (created) resolve(undefined);
       else reject(request.error ?? new Error('The library could not be opened.'));
     };
     request.onblocked = () => reject(new Error('The library is being upgraded; try again in a moment.'));
-    request.onsuccess = () => {
-      const db = request.result;
-      // Closed at once, so a Dexie upgrade in this page (or in the background) is never blocked by us.
-      const done = (rows: LibraryRecord[] | Error) => {
-        db.close();
-        if (rows instanceof Error) reject(rows);
-        else resolve(rows);
-      };
-      try {
-        if (!db.objectStoreNames.contains('records')) return done([]);
-        const tx = db.transaction('records', 'readonly');
-        const rows: LibraryRecord[] = [];
-        const cursor = tx.objectStore('records').index('savedAt').openCursor(null, 'prev');
-        cursor.onsuccess = () => {
-          const at = cursor.result;
-          if (at && rows.length < limit) {
-            rows.push(at.value as LibraryRecord);
-            at.continue();
-          } else done(rows);
-        };
-        cursor.onerror = () => done(cursor.error ?? new Error('The library could not be read.'));
-      } catch (e) {
-        done(e instanceof Error ? e : new Error(String(e)));
-      }
+    request.onsuccess = () => resolve(request.result);
+  });
+}
+
+/** Runs one read on an existing database and closes it at once, so a Dexie upgrade is never blocked by us. */
+async function readOnce<T>(name: string, idb: IDBFactory, none: T, read: (db: IDBDatabase, done: (value: T | Error) => void) => void): Promise<T> {
+  const db = await openExisting(name, idb);
+  if (!db) return none;
+  return new Promise((resolve, reject) => {
+    const done = (value: T | Error) => {
+      db.close();
+      if (value instanceof Error) reject(value);
+      else resolve(value);
     };
+    try {
+      read(db, done);
+    } catch (e) {
+      done(e instanceof Error ? e : new Error(String(e)));
+    }
+  });
+}
+
+/** The `limit` most recently saved records, newest first; [] when there is no library yet. */
+export function readNewest(limit: number, name: string = DB_NAME, idb: IDBFactory = indexedDB): Promise<LibraryRecord[]> {
+  return readOnce<LibraryRecord[]>(name, idb, [], (db, done) => {
+    if (!db.objectStoreNames.contains('records')) return done([]);
+    const rows: LibraryRecord[] = [];
+    const cursor = db.transaction('records', 'readonly').objectStore('records').index('savedAt').openCursor(null, 'prev');
+    cursor.onsuccess = () => {
+      const at = cursor.result;
+      if (at && rows.length < limit) {
+        rows.push(at.value as LibraryRecord);
+        at.continue();
+      } else done(rows);
+    };
+    cursor.onerror = () => done(cursor.error ?? new Error('The library could not be read.'));
+  });
+}
+
+/**
+ * The stored search pack (search-index.ts, SearchPack), read from the popup's first moment so that the disk read
+ * overlaps loading the code and painting the first rows. Resolves to a function that gives the value: IndexedDB
+ * turns it into objects only when asked (tens of milliseconds at 100,000 records), which the caller does after the
+ * first paint. null when there is no pack (or no database, or one older than version 5). The value is unchecked:
+ * the repository checks it against the blocks' stamps before use.
+ */
+export function readSearchPack(name: string = DB_NAME, idb: IDBFactory = indexedDB): Promise<() => unknown> {
+  return readOnce<() => unknown>(name, idb, () => null, (db, done) => {
+    if (!db.objectStoreNames.contains('searchPack')) return done(() => null);
+    const request = db.transaction('searchPack', 'readonly').objectStore('searchPack').get('pack');
+    request.onsuccess = () => done(() => request.result ?? null);
+    request.onerror = () => done(request.error ?? new Error('The search pack could not be read.'));
   });
 }

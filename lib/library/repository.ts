@@ -12,6 +12,7 @@ import type { DedupeRow } from './migrations';
 import { foldText } from './normalize';
 import { BLOCK_SIZE, decodeBlock, encodeBlock, type SearchBlock } from './search/blocks';
 import { toSearchRow, type SearchRow } from './search/row';
+import { isUsablePack, planPackLoad, type SearchPack, type SearchSource } from './search/search-index';
 
 /** An incoming publication the library already holds: offered as an update of the saved record. */
 /** Imports of at least this many items read all de-duplication keys once instead of looking each up. */
@@ -93,13 +94,26 @@ export interface LibraryRepository {
   tagsStartingWith(prefix: string, limit?: number): Promise<string[]>;
   /** Imports CSL items (or candidates) in chunks, each its own transaction, skipping what the library holds. */
   importItems(items: readonly unknown[], options?: ImportOptions): Promise<ImportOutcome>;
-  /** The compact search table, for `createSearchIndex({ blocks })`. */
+  /** Every stored search block, for `createSearchIndex({ blocks })`. */
   searchBlocks(): Promise<SearchBlock[]>;
+  /**
+   * What the popup builds its index from, read in one transaction: the stored pack, if usable, less the blocks
+   * changed since, plus those blocks; `stamps` (every block's stamp now) is for `index.toPack` after the load.
+   * `stored` is the pack when the caller read it already (the popup does, early: newest.ts `readSearchPack`).
+   */
+  searchTable(stored?: unknown): Promise<SearchTable>;
+  /** Stores a pack built by `index.toPack` (a cache: failing to store it loses nothing). */
+  savePack(pack: SearchPack): Promise<void>;
   /** The most recently saved records, newest first, without reading the whole table. */
   recent(limit: number): Promise<LibraryRecord[]>;
   /** Records by id, in the order asked, skipping ids that no longer exist. */
   byIds(ids: readonly string[]): Promise<LibraryRecord[]>;
   count(): Promise<number>;
+}
+
+export interface SearchTable extends SearchSource {
+  blocks: SearchBlock[];
+  stamps: Map<number, string>;
 }
 
 /** A candidate with the library's own fields, as a Colophon backup carries them (restored on import). */
@@ -167,6 +181,9 @@ export function createLibraryRepository(
 
   // ——— search blocks and dedupe rows, inside a write ———
 
+  /** A block as written: a new stamp each time, so a stored pack knows the block changed. */
+  const stamped = (number: number, rows: readonly SearchRow[]): SearchBlock => ({ ...encodeBlock(number, rows), stamp: newId() });
+
   /** Appends rows to the newest block, opening new blocks as they fill; returns each row's block. */
   async function appendRows(rows: readonly SearchRow[]): Promise<Map<string, number>> {
     const blockOf = new Map<string, number>();
@@ -177,13 +194,13 @@ export function createLibraryRepository(
     const out: SearchBlock[] = [];
     for (const row of rows) {
       if (current.length >= BLOCK_SIZE) {
-        out.push(encodeBlock(number++, current));
+        out.push(stamped(number++, current));
         current = [];
       }
       current.push(row);
       blockOf.set(row.id, number);
     }
-    out.push(encodeBlock(number, current));
+    out.push(stamped(number, current));
     await db.searchBlocks.bulkPut(out);
     return blockOf;
   }
@@ -202,7 +219,7 @@ export function createLibraryRepository(
         const next = changes.get(row.id);
         return next ? [next] : [];
       });
-      if (rows.length) await db.searchBlocks.put(encodeBlock(number, rows));
+      if (rows.length) await db.searchBlocks.put(stamped(number, rows));
       else await db.searchBlocks.delete(number);
     }
   }
@@ -436,6 +453,21 @@ export function createLibraryRepository(
     },
 
     searchBlocks: () => db.searchBlocks.toArray(),
+    searchTable: (given?: unknown) =>
+      db.transaction('r', [db.searchBlocks, db.searchPack], async () => {
+        const stamps = new Map<number, string>();
+        for (const block of await db.searchBlocks.toCollection().primaryKeys()) stamps.set(block, '');
+        // A key cursor over the stamp index: every block's stamp without reading a block.
+        await db.searchBlocks.orderBy('stamp').eachKey((stamp, cursor) => stamps.set(cursor.primaryKey as number, String(stamp)));
+        const stored: unknown = given === undefined ? await db.searchPack.get('pack') : given;
+        const pack = isUsablePack(stored) ? stored : undefined;
+        const { read, skip } = planPackLoad(pack, stamps);
+        const blocks = (await db.searchBlocks.bulkGet(read)).filter((b): b is SearchBlock => b !== undefined);
+        return { ...(pack ? { pack, skip } : {}), blocks, stamps };
+      }),
+    async savePack(pack) {
+      await db.searchPack.put(pack);
+    },
     recent: (limit) => db.records.orderBy('savedAt').reverse().limit(limit).toArray(),
     async byIds(ids) {
       const found = await db.records.bulkGet([...ids]);

@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createLibraryRepository, createSearchIndex, openLibraryDb } from '@/lib/library';
 import { SCHEMA_V2, SCHEMA_V3 } from '@/lib/library/db';
-import { migrateV1toV2, repairRecord } from '@/lib/library/migrations';
+import { migrateV1toV2, migrateV3toV4, repairRecord } from '@/lib/library/migrations';
 import { generateRecords } from '../../scripts/bench/search';
 
 // Version 1 exactly as shipped with the walking skeleton: copied, not imported, so editing db.ts cannot change it.
@@ -85,7 +85,7 @@ describe('upgrading a stored database', () => {
     const db = openLibraryDb(name);
     const repo = createLibraryRepository(db);
     expect(await repo.count()).toBe(10_000);
-    expect(db.verno).toBe(4); // through version 3 (indexes) and 4 (sort keys)
+    expect(db.verno).toBe(5); // through version 3 (indexes), 4 (sort keys) and 5 (stamps)
     // The indexes IndexedDB itself holds, not only what Dexie declares.
     const stores = db.backendDB().transaction(['records', 'dedupe']);
     expect([...stores.objectStore('records').indexNames].sort()).toEqual(['savedAt', 'tags']);
@@ -126,6 +126,34 @@ describe('upgrading a stored database', () => {
     expect(await db.dedupe.count()).toBe(2500);
     const sample = records[1234]!;
     expect((await repo.save([{ item: sample.item, provenance: {} }])).duplicates[0]?.duplicateOf.id).toBe(sample.id);
+    await db.delete();
+  }, 60_000);
+  it('from version 4 stamps every search block, keeps all 10,000 records, and a stored pack then serves search', async () => {
+    const name = `upgrade-v4-${Date.now()}`;
+    const records = generateRecords(10_000, 13);
+    const { blocks, dedupe } = migrateV3toV4(records);
+    const v4 = new Dexie(name);
+    v4.version(4).stores(SCHEMA_V3);
+    await v4.table('records').bulkAdd(records);
+    await v4.table('searchBlocks').bulkAdd(blocks);
+    await v4.table('dedupe').bulkAdd(dedupe);
+    v4.close();
+
+    const db = openLibraryDb(name);
+    const repo = createLibraryRepository(db);
+    expect(await repo.byIds(records.map((r) => r.id))).toEqual(records);
+    const table = await repo.searchTable();
+    expect(db.verno).toBe(5);
+    expect([...table.stamps.values()].every(Boolean)).toBe(true);
+    expect(table.blocks).toHaveLength(10);
+    const index = createSearchIndex(table);
+    expect(index.size).toBe(10_000);
+    await repo.savePack(index.toPack(table.stamps)!);
+    const packed = await repo.searchTable();
+    expect(packed.blocks).toEqual([]);
+    const sample = records[8765]!;
+    expect(createSearchIndex(packed).search(`"${sample.item.title}"`).ids).toContain(sample.id);
+    expect(createSearchIndex(packed).size).toBe(10_000);
     await db.delete();
   }, 60_000);
 });

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { createLibraryRepository, openLibraryDb, readNewest } from '@/lib/library';
+import { createLibraryRepository, createSearchIndex, openLibraryDb, readNewest } from '@/lib/library';
+import { readSearchPack } from '@/lib/library/newest';
 import { SCHEMA_V1 } from '@/lib/library/db';
 import type { Candidate } from '@/lib/model';
 
@@ -43,5 +44,34 @@ describe('readNewest (the popup’s first rows, without Dexie)', () => {
     const repo = createLibraryRepository(openLibraryDb(dbName)); // upgrades to version 2
     expect((await repo.recent(5)).map((r) => r.id)).toEqual(['a']);
     expect(await repo.searchBlocks()).not.toEqual([]);
+  });
+  it('an old library: the search pack reads as none, and the upgrade is not blocked', async () => {
+    const dbName = name();
+    const v1 = new Dexie(dbName);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.table('records').add({ id: 'a', item: { type: 'book', title: 'Old' }, provenance: {}, tags: [], note: '', savedAt: 1, updatedAt: 1 });
+    v1.close();
+    expect((await readSearchPack(dbName))()).toBeNull();
+    expect((await createLibraryRepository(openLibraryDb(dbName)).searchBlocks()).length).toBe(1);
+  });
+});
+
+describe('readSearchPack (the popup’s early read of the search table, without Dexie)', () => {
+  it('gives none on a first run, then the pack the repository stored, which the repository accepts as read', async () => {
+    const dbName = name();
+    expect((await readSearchPack(dbName))()).toBeNull();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(dbName);
+    const repo = createLibraryRepository(openLibraryDb(dbName));
+    await repo.saveCandidates([candidate('Cultural policy'), candidate('Urban heritage')]);
+    expect((await readSearchPack(dbName))()).toBeNull(); // nothing stored a pack yet
+    const table = await repo.searchTable();
+    const pack = createSearchIndex(table).toPack(table.stamps)!;
+    await repo.savePack(pack);
+    const early = (await readSearchPack(dbName))();
+    expect(early).toEqual(pack);
+    const given = await repo.searchTable(early);
+    expect(given.pack).toEqual(pack);
+    expect(given.blocks).toEqual([]);
+    expect(createSearchIndex(given).search('heritage').ids).toHaveLength(1);
   });
 });

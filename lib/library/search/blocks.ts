@@ -36,6 +36,8 @@ export interface SearchBlock {
   authorKeys: string;
   /** Each row's page count, or NO_PAGES (sorting by pages). Since database version 3. */
   pages: Float64Array;
+  /** New whenever the block is written (the repository sets it), so a SearchPack knows which blocks changed. Since database version 5. */
+  stamp?: string;
 }
 
 /** Splits a row into tokens (word id << 4 | field), interning words through `intern`. */

@@ -54,6 +54,82 @@ export interface SearchIndex {
   upsert(rows: readonly SearchRow[]): void;
   /** Drops records (after a delete). */
   remove(ids: readonly string[]): void;
+  /**
+   * The index as one stored value, for a later load without rebuilding (see SearchPack); `stamps` are the
+   * stamps of the blocks it was loaded from. Undefined once rows were changed in memory (their blocks are not known).
+   */
+  toPack(stamps: ReadonlyMap<number, string>): SearchPack | undefined;
+}
+
+/**
+ * The whole built index in one stored value (issue 4: search ready ≤ 250 ms at 100k). Chromium reads one large
+ * value far faster than a hundred blocks (each over 64 KB is a file of its own), and a pack needs no interning:
+ * its tokens already use one vocabulary. A pack is a cache: blocks stay the truth. Each block is stamped anew when
+ * written; a load takes the pack's rows of blocks whose stamp is unchanged and reads the other blocks.
+ */
+export interface SearchPack {
+  id: 'pack';
+  /** The blocks the pack was built from, and each one's stamp then ("\n"-separated, in the same order). */
+  blocks: Int32Array;
+  stamps: string;
+  /** The vocabulary, "\n"-separated, and each word's letter set (fuzzy.ts). */
+  words: string;
+  wordSets: Int32Array;
+  /** Every row's tokens (word id << 4 | field), row k's from `starts[k]` to `starts[k + 1]`. */
+  tokens: Int32Array;
+  starts: Int32Array;
+  /** Per row: the record id ("\n"-separated), the block holding it, and the numbers. */
+  ids: string;
+  /**
+   * Per row, the authorKey, "\n"-separated, as UTF-8: bytes cost nothing to read back, where a string with one
+   * non-Latin-1 letter is stored two bytes a letter and copied on read. Decoded only when sorting by author.
+   */
+  authorKeys: Uint8Array;
+  rowBlocks: Int32Array;
+  savedAt: Float64Array;
+  years: Float64Array;
+  pages: Float64Array;
+}
+
+const splitLines = (text: string, count: number): string[] => (count ? text.split('\n') : []);
+
+/** Whether `text` holds `count` "\n"-separated lines (as splitLines reads them), without splitting it. */
+function hasLines(text: string, count: number): boolean {
+  if (count === 0) return text === '';
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && lines <= count; at = text.indexOf('\n', at + 1)) lines++;
+  return lines === count;
+}
+
+/**
+ * Whether a stored value is a pack this code can use: the right arrays, of lengths that agree. Its texts are
+ * checked where they are split (createSearchIndex throws on a pack whose texts disagree with its arrays).
+ */
+export function isUsablePack(value: unknown): value is SearchPack {
+  if (!value || typeof value !== 'object') return false;
+  const p = value as Partial<SearchPack>;
+  const ints = [p.blocks, p.wordSets, p.tokens, p.starts, p.rowBlocks];
+  const floats = [p.savedAt, p.years, p.pages];
+  if (!ints.every((a) => a instanceof Int32Array) || !floats.every((a) => a instanceof Float64Array) || !(p.authorKeys instanceof Uint8Array)) return false;
+  if (![p.stamps, p.words, p.ids].every((t) => typeof t === 'string')) return false;
+  const rows = p.starts!.length - 1;
+  return rows >= 0 && p.starts![0] === 0 && p.starts![rows] === p.tokens!.length && [p.rowBlocks!, ...floats].every((a) => a!.length === rows);
+}
+
+/**
+ * What a load needs besides the pack: which stored blocks to read (new, or changed since the pack), and which of
+ * the pack's blocks to leave out (changed or gone). `current` maps each stored block to its stamp ('' if it has none,
+ * which never matches).
+ */
+export function planPackLoad(pack: SearchPack | undefined, current: ReadonlyMap<number, string>): { read: number[]; skip: number[] } {
+  const held = new Map<number, string>();
+  if (pack) {
+    const stamps = splitLines(pack.stamps, pack.blocks.length);
+    pack.blocks.forEach((block, k) => held.set(block, stamps[k]!));
+  }
+  const read = [...current].filter(([block, stamp]) => !stamp || held.get(block) !== stamp).map(([block]) => block);
+  const skip = [...held].filter(([block, stamp]) => !stamp || current.get(block) !== stamp).map(([block]) => block);
+  return { read: read.sort((a, b) => a - b), skip };
 }
 
 type KeySort = Exclude<SearchSort, 'relevance' | 'saved'>;
@@ -112,25 +188,51 @@ class IntList {
   }
 }
 
+/** What an index is built from: a pack (less its `skip` blocks), stored blocks, and/or rows, in that order. */
+export interface SearchSource {
+  pack?: SearchPack;
+  /** Blocks of the pack whose rows are left out (changed since, or gone). */
+  skip?: readonly number[];
+  blocks?: readonly SearchBlock[];
+  rows?: readonly SearchRow[];
+}
+
 /**
- * Builds the index from stored blocks (the popup's path: fast) and/or rows (tests, live updates).
+ * Builds the index from a pack and stored blocks (the popup's path: fast) and/or rows (tests, live updates).
  * Given oldest first, as blocks are written, the saved-date order comes free.
  */
-export function createSearchIndex({ blocks = [], rows = [] }: { blocks?: readonly SearchBlock[]; rows?: readonly SearchRow[] } = {}): SearchIndex {
+export function createSearchIndex({ pack, skip = [], blocks = [], rows = [] }: SearchSource = {}): SearchIndex {
+  const packRows = pack ? pack.starts.length - 1 : 0;
   const vocab = new Map<string, number>();
-  const words: string[] = [];
-  let wordSets = new Int32Array(1024);
-  const tokens = new IntList(Math.max(1024, rows.length * 24 + blocks.reduce((n, b) => n + b.tokens.length, 0)));
+  const words: string[] = pack ? splitLines(pack.words, pack.wordSets.length) : [];
+  const ids: string[] = pack ? splitLines(pack.ids, packRows) : [];
+  if (pack && (words.length !== pack.wordSets.length || ids.length !== packRows || !hasLines(pack.stamps, pack.blocks.length)))
+    throw new Error('The stored search pack is damaged.');
+  let wordSets = new Int32Array(Math.max(1024, words.length * 2));
+  const tokens = new IntList(Math.max(1024, (pack?.tokens.length ?? 0) + rows.length * 24 + blocks.reduce((n, b) => n + b.tokens.length, 0)));
   // Token fields are packed in the top bits of each token: word id << 4 | field.
-  let starts = new Int32Array(Math.max(16, rows.length + blocks.reduce((n, b) => n + b.savedAt.length, 0) + 1));
-  const ids: string[] = [];
+  let starts = new Int32Array(Math.max(16, packRows + rows.length + blocks.reduce((n, b) => n + b.savedAt.length, 0) + 1));
   let savedAt = new Float64Array(starts.length);
   let years = new Float64Array(starts.length);
   let alive = new Uint8Array(starts.length);
   let pages = new Float64Array(starts.length);
+  /** Each row's block, or -1 for rows added in memory. */
+  let rowBlocks = new Int32Array(starts.length);
   const authorKeys: string[] = [];
+  /** The pack's author keys, decoded only when first needed (sorting by author, a new pack). */
+  let packAuthorKeys = pack?.authorKeys;
+  const authorKeyList = (): string[] => {
+    if (packAuthorKeys !== undefined) {
+      const split = splitLines(new TextDecoder().decode(packAuthorKeys), packRows);
+      // A damaged list (which the load cannot check without decoding it) sorts as if nobody were named.
+      for (let r = 0; r < packRows; r++) authorKeys[r] = split.length === packRows ? split[r]! : '';
+      packAuthorKeys = undefined;
+    }
+    return authorKeys;
+  };
   let count = 0;
   let living = 0;
+  let changedInMemory = false;
   let rowOf: Map<string, number> | undefined;
   let byAge: number[] | undefined; // rows oldest first
   let ageRank: Int32Array | undefined; // row → position in byAge
@@ -164,6 +266,7 @@ export function createSearchIndex({ blocks = [], rows = [] }: { blocks?: readonl
       years = grow(years, (n) => new Float64Array(n));
       alive = grow(alive, (n) => new Uint8Array(n));
       pages = grow(pages, (n) => new Float64Array(n));
+      rowBlocks = grow(rowBlocks, (n) => new Int32Array(n));
     }
   }
   const push = (token: number) => tokens.push(token);
@@ -193,6 +296,7 @@ export function createSearchIndex({ blocks = [], rows = [] }: { blocks?: readonl
     savedAt[r] = row.savedAt;
     years[r] = row.year ?? NO_YEAR;
     pages[r] = row.pages ?? NO_PAGES;
+    rowBlocks[r] = -1;
     authorKeys[r] = row.authorKey;
     added(r);
   }
@@ -221,11 +325,33 @@ export function createSearchIndex({ blocks = [], rows = [] }: { blocks?: readonl
       savedAt[r] = block.savedAt[k]!;
       years[r] = block.years[k]!;
       pages[r] = block.pages[k]!;
+      rowBlocks[r] = block.block;
       authorKeys[r] = blockAuthors[k] ?? '';
       added(r);
     }
   }
 
+  /** A pack: its arrays taken as they are (its tokens already use its vocabulary), rows of `skip` blocks left dead. */
+  function loadPack(p: SearchPack): void {
+    for (let w = 0; w < words.length; w++) vocab.set(words[w]!, w);
+    wordSets.set(p.wordSets);
+    tokens.data.set(p.tokens);
+    tokens.length = p.tokens.length;
+    starts.set(p.starts);
+    savedAt.set(p.savedAt);
+    years.set(p.years);
+    pages.set(p.pages);
+    rowBlocks.set(p.rowBlocks);
+    count = packRows;
+    const left = new Set(skip);
+    for (let r = 0; r < count; r++) {
+      if (left.has(rowBlocks[r]!)) continue;
+      alive[r] = 1;
+      living++;
+    }
+  }
+
+  if (pack) loadPack(pack);
   for (const block of blocks) appendBlock(block);
   for (const row of rows) append(row);
   {
@@ -276,7 +402,7 @@ export function createSearchIndex({ blocks = [], rows = [] }: { blocks?: readonl
     } else {
       const keys: string[] = new Array<string>(count);
       for (let r = 0; r < count; r++) {
-        const key = sort === 'authors' ? authorKeys[r]! : fieldText(r, FIELD[sort === 'title' ? 'title' : sort === 'publisher' ? 'publisher' : 'type']);
+        const key = sort === 'authors' ? authorKeyList()[r]! : fieldText(r, FIELD[sort === 'title' ? 'title' : sort === 'publisher' ? 'publisher' : 'type']);
         keys[r] = key;
         (key ? present : missing).push(r);
       }
@@ -463,13 +589,62 @@ export function createSearchIndex({ blocks = [], rows = [] }: { blocks?: readonl
     },
     search,
     upsert(rows) {
+      changedInMemory = true;
       for (const row of rows) {
         kill(row.id);
         append(row);
       }
     },
     remove(list) {
+      changedInMemory = true;
       list.forEach(kill);
+    },
+    toPack(stamps) {
+      if (changedInMemory) return undefined;
+      // Only living rows, and only the words they use, so a pack never carries what was edited away.
+      const wordIds = new Int32Array(words.length).fill(-1);
+      const keptWords: string[] = [];
+      const keptSets: number[] = [];
+      const kept: number[] = [];
+      let size = 0;
+      for (let r = 0; r < count; r++) {
+        if (!alive[r]) continue;
+        kept.push(r);
+        size += starts[r + 1]! - starts[r]!;
+      }
+      const out = new Int32Array(size);
+      const outStarts = new Int32Array(kept.length + 1);
+      const data = tokens.data;
+      let at = 0;
+      kept.forEach((r, k) => {
+        outStarts[k] = at;
+        for (let i = starts[r]!, end = starts[r + 1]!; i < end; i++) {
+          const token = data[i]!;
+          const w = token >>> 4;
+          if (wordIds[w] === -1) {
+            wordIds[w] = keptWords.length;
+            keptWords.push(words[w]!);
+            keptSets.push(wordSets[w]!);
+          }
+          out[at++] = (wordIds[w]! << 4) | (token & 15);
+        }
+      });
+      outStarts[kept.length] = at;
+      return {
+        id: 'pack',
+        blocks: Int32Array.from(stamps.keys()),
+        stamps: [...stamps.values()].join('\n'),
+        words: keptWords.join('\n'),
+        wordSets: Int32Array.from(keptSets),
+        tokens: out,
+        starts: outStarts,
+        ids: kept.map((r) => ids[r]!).join('\n'),
+        authorKeys: new TextEncoder().encode(kept.map((r) => authorKeyList()[r]!).join('\n')),
+        rowBlocks: Int32Array.from(kept, (r) => rowBlocks[r]!),
+        savedAt: Float64Array.from(kept, (r) => savedAt[r]!),
+        years: Float64Array.from(kept, (r) => years[r]!),
+        pages: Float64Array.from(kept, (r) => pages[r]!),
+      };
     },
   };
 }
