@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
-import type { LibraryRepository } from '@/lib/library';
+import type { LibraryReads } from '@/lib/library/reader';
 import type { LibraryRecord } from '@/lib/model';
 import type { CaptureServices } from './capture-panel';
 import type { ExportJob, ExportOutput } from './export-panel';
@@ -12,7 +12,7 @@ import type { RecordActions } from './record-view';
 /** Everything the popup and the library page are handed (built in services.ts), each part typed where it is used. */
 export interface AppServices extends RecordActions, CaptureServices {
   importItems: ImportServices['importItems'];
-  library: LibraryRepository;
+  library: LibraryReads;
   runExport(job: ExportJob, signal: AbortSignal): Promise<ExportOutput>;
   copy(text: string, html?: string): Promise<void>;
   download(filename: string, text: string, mime: string): void;

@@ -1,6 +1,6 @@
 /**
  * Code that the popup's first paint does not need (Dexie, zod, the editors) loads after it. Components use
- * Preact's own `lazy` and `Suspense`; services and the repository go through `lazyObject`.
+ * Preact's own `lazy` and `Suspense`; services go through `once`.
  */
 
 /** A loader that runs once and can be started early (prefetch) and awaited later. */
@@ -32,23 +32,3 @@ export function afterFirstRows(firstRows: Promise<unknown>, atMostMs = 500): Pro
   return Promise.race([firstRows.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, atMostMs))]).then(afterNextPaint);
 }
 
-type AsyncMethods<T> = { [K in keyof T]: (...args: never[]) => Promise<unknown> };
-
-/**
- * An object whose methods are all asynchronous, built on first call: each call waits for `load`, then calls the
- * real method. It lets the popup hand its components a repository before Dexie is loaded.
- */
-export function lazyObject<T extends AsyncMethods<T>>(load: () => Promise<T>): T {
-  const target = once(load);
-  return new Proxy({} as T, {
-    get(_, key) {
-      if (typeof key !== 'string' || key === 'then') return undefined; // not a thenable
-      return async (...args: unknown[]) => {
-        const real = await target();
-        const method = real[key as keyof T] as unknown as ((...a: unknown[]) => Promise<unknown>) | undefined;
-        if (typeof method !== 'function') throw new TypeError(`No method ${key}`);
-        return method.apply(real, args);
-      };
-    },
-  });
-}

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { DEFAULT_ORDER, type LibraryRepository, type SearchSort, type SortOrder } from '@/lib/library';
+import type { LibraryReads } from '@/lib/library/reader';
+import { DEFAULT_ORDER, type SearchSort, type SortOrder } from '@/lib/library/search';
 import { describePeople, type LibraryRecord } from '@/lib/model';
 import { ExportPanel, type ExportJob, type ExportOutput } from './export-panel';
 import { RecordView, type RecordActions } from './record-view';
@@ -11,7 +12,7 @@ import { SearchHelp } from './search-help';
 import { exportScopes, UndoNote, useDeletion } from './undoable-delete';
 
 interface Props {
-  library: LibraryRepository;
+  library: LibraryReads;
   actions: RecordActions;
   runExport(job: ExportJob, signal: AbortSignal): Promise<ExportOutput>;
   copy(text: string, html?: string): Promise<void>;

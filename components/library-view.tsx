@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { lazy, Suspense } from 'preact/compat';
-import type { LibraryRepository } from '@/lib/library';
+import type { LibraryReads } from '@/lib/library/reader';
 // Deep imports: the search code and describeItem are pure and small; the barrels would bring Dexie and zod.
 import { type SearchSort } from '@/lib/library/search';
 import { describeItem } from '@/lib/model/describe';
@@ -17,7 +17,7 @@ import { exportScopes, UndoNote, useDeletion } from './undoable-delete';
 export type { LibraryChanges } from './use-library';
 
 interface Props {
-  library: LibraryRepository;
+  library: LibraryReads;
   actions: RecordActions;
   /** Records saved elsewhere in the popup (the capture panel), to show at once. */
   changes: LibraryChanges | null;

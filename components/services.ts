@@ -3,6 +3,7 @@
  * every write through the background (STYLE.md 7: built here, passed in).
  */
 import type { LibraryRepository } from '@/lib/library';
+import { createLibraryReader } from '@/lib/library/reader';
 import type * as Messaging from '@/lib/messaging';
 import type { CslItem } from '@/lib/model';
 import {
@@ -15,12 +16,12 @@ import {
   requestPersistentStorage,
 } from '@/lib/platform';
 import type { AppServices } from './app';
-import { lazyObject, once } from './lazy';
+import { once } from './lazy';
 import type { SettingsServices } from './settings-context';
 import { runExportInWorker } from './worker/cite-client';
 
-// Dexie and the zod schemas of the protocol are half of the popup's JavaScript: they load after the first rows
-// (lib/library/newest.ts reads those without them), on the first call that needs them.
+// The zod schemas of the protocol load after the first rows, on the first call that needs them; Dexie only when
+// the database must be created or upgraded (lib/library/reader.ts).
 const messaging = once(() => import('@/lib/messaging'));
 const send: typeof Messaging.send = async (name, data) => (await messaging()).send(name, data);
 const settingsStore = once(() => import('@/lib/platform/settings'));
@@ -50,8 +51,9 @@ export function createServices(targetTabId: () => Promise<number>): AppServices 
       void requestPersistentStorage().catch(() => false);
       return send('import', { items });
     },
-    // The popup only reads the library (live queries and the search table); every write goes through the background.
-    library: lazyObject(openRepository),
+    // The views only read the library, with IndexedDB itself (Dexie loads only to create or upgrade the database);
+    // every write goes through the background.
+    library: createLibraryReader({ upgrade: openRepository }),
     runExport: runExportInWorker,
     copy: (text, html) => (html ? copyRich(html, text) : copyText(text)),
     download: downloadText,

@@ -3,7 +3,7 @@
  * share them (each adds its own selection and panel handling around them).
  */
 import { useState } from 'preact/hooks';
-import type { LibraryRepository } from '@/lib/library';
+import type { LibraryReads } from '@/lib/library/reader';
 import type { LibraryRecord } from '@/lib/model';
 import type { ExportScope } from './export-panel';
 import type { RecordActions } from './record-view';
@@ -56,7 +56,7 @@ export function UndoNote({ undo, onUndo }: { undo: Deletion['undo']; onUndo(): v
 
 /** What Export… offers: one record, the selection, the search results, the whole library. */
 export function exportScopes(
-  library: LibraryRepository,
+  library: LibraryReads,
   { only, selected, results, count }: { only?: LibraryRecord | undefined; selected: readonly string[]; results: readonly string[] | null; count: number | null },
 ): ExportScope[] {
   return [

@@ -3,7 +3,7 @@
  * search over the compact search table, and a cache of the records shown, filled one bulk read per scroll step.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { LibraryRepository } from '@/lib/library';
+import type { LibraryReads } from '@/lib/library/reader';
 import { NEWEST_ROWS } from '@/lib/library/newest';
 // Deep imports: the search code is pure and small; the barrel would bring Dexie and zod into the popup's first paint.
 import { createSearchIndex, toSearchRow, type SearchIndex, type SearchSort, type SortOrder } from '@/lib/library/search';
@@ -17,7 +17,7 @@ export interface LibraryChanges {
 }
 
 interface Options {
-  library: LibraryRepository;
+  library: LibraryReads;
   /** The newest records, when the page already asked for them before rendering (saves the first paint a round). */
   firstRows?: Promise<LibraryRecord[]> | undefined;
   /** The stored search pack, when the page started reading it before rendering (newest.ts `readSearchPack`). */
@@ -57,7 +57,7 @@ export const PACK_AFTER_BLOCKS = 4;
  * The search index from the stored pack and the blocks changed since (lib/library/search: SearchPack). When a load
  * had to read several blocks, a new pack is stored once the page is idle, so the next load is one read again.
  */
-export async function loadSearch(library: Pick<LibraryRepository, 'searchTable' | 'searchBlocks' | 'savePack'>, early?: Promise<() => unknown>): Promise<SearchIndex> {
+export async function loadSearch(library: Pick<LibraryReads, 'searchTable' | 'searchBlocks' | 'savePack'>, early?: Promise<() => unknown>): Promise<SearchIndex> {
   const stored = early && (await early.then((value) => value(), () => undefined)); // on failure, read it again
   let table = await library.searchTable(stored);
   let index: SearchIndex;

@@ -9,6 +9,9 @@ import type { LibraryRecord } from '../model';
 /** The name of the library's IndexedDB database (also what `openLibraryDb` opens). */
 export const DB_NAME = 'colophon';
 
+/** The newest schema version db.ts declares (a test holds them equal); Dexie stores version n as 10 × n. */
+export const SCHEMA_VERSION = 5;
+
 /** How many of the newest records the popup's first paint shows: enough to fill its list. */
 export const NEWEST_ROWS = 40;
 
@@ -16,7 +19,7 @@ export const NEWEST_ROWS = 40;
  * Opens the library's database as it is, without asking for a version: resolves undefined when there is no
  * database yet (the open is aborted, so the creation is left to Dexie).
  */
-function openExisting(name: string, idb: IDBFactory): Promise<IDBDatabase | undefined> {
+export function openExisting(name: string, idb: IDBFactory): Promise<IDBDatabase | undefined> {
   return new Promise((resolve, reject) => {
     let created = false;
     const request = idb.open(name);
@@ -57,6 +60,13 @@ async function readOnce<T>(name: string, idb: IDBFactory, none: T, read: (db: ID
 export function readNewest(limit: number, name: string = DB_NAME, idb: IDBFactory = indexedDB): Promise<LibraryRecord[]> {
   return readOnce<LibraryRecord[]>(name, idb, [], (db, done) => {
     if (!db.objectStoreNames.contains('records')) return done([]);
+    newestIn(db, limit).then(done, done);
+  });
+}
+
+/** The `limit` newest records of an open database, through the `savedAt` index every version has. */
+export function newestIn(db: IDBDatabase, limit: number): Promise<LibraryRecord[]> {
+  return new Promise((resolve, reject) => {
     const rows: LibraryRecord[] = [];
     const cursor = db.transaction('records', 'readonly').objectStore('records').index('savedAt').openCursor(null, 'prev');
     cursor.onsuccess = () => {
@@ -64,9 +74,9 @@ export function readNewest(limit: number, name: string = DB_NAME, idb: IDBFactor
       if (at && rows.length < limit) {
         rows.push(at.value as LibraryRecord);
         at.continue();
-      } else done(rows);
+      } else resolve(rows);
     };
-    cursor.onerror = () => done(cursor.error ?? new Error('The library could not be read.'));
+    cursor.onerror = () => reject(cursor.error ?? new Error('The library could not be read.'));
   });
 }
 

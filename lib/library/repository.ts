@@ -12,7 +12,7 @@ import type { DedupeRow } from './migrations';
 import { foldText } from './normalize';
 import { BLOCK_SIZE, decodeBlock, encodeBlock, type SearchBlock } from './search/blocks';
 import { toSearchRow, type SearchRow } from './search/row';
-import { isUsablePack, planPackLoad, type SearchPack, type SearchSource } from './search/search-index';
+import { matchingTags, savePackIn, searchTableIn, type LibraryReads } from './reader';
 
 /** An incoming publication the library already holds: offered as an update of the saved record. */
 /** Imports of at least this many items read all de-duplication keys once instead of looking each up. */
@@ -66,7 +66,8 @@ export interface ImportOutcome {
   stoppedAt?: number;
 }
 
-export interface LibraryRepository {
+/** Every read a view makes (reader.ts), and the writes, which only the background makes. */
+export interface LibraryRepository extends LibraryReads {
   /**
    * Saves candidates as new records in one transaction (all or none), except those the library already
    * holds, which come back as update proposals instead of second copies.
@@ -90,30 +91,8 @@ export interface LibraryRepository {
   restore(records: readonly LibraryRecord[]): Promise<void>;
   /** Adds and/or removes tags on many records; returns how many changed. */
   tag(ids: readonly string[], change: { add?: readonly string[]; remove?: readonly string[] }): Promise<number>;
-  /** Existing tags starting with `prefix` (case and accents ignored), alphabetical. */
-  tagsStartingWith(prefix: string, limit?: number): Promise<string[]>;
   /** Imports CSL items (or candidates) in chunks, each its own transaction, skipping what the library holds. */
   importItems(items: readonly unknown[], options?: ImportOptions): Promise<ImportOutcome>;
-  /** Every stored search block, for `createSearchIndex({ blocks })`. */
-  searchBlocks(): Promise<SearchBlock[]>;
-  /**
-   * What the popup builds its index from, read in one transaction: the stored pack, if usable, less the blocks
-   * changed since, plus those blocks; `stamps` (every block's stamp now) is for `index.toPack` after the load.
-   * `stored` is the pack when the caller read it already (the popup does, early: newest.ts `readSearchPack`).
-   */
-  searchTable(stored?: unknown): Promise<SearchTable>;
-  /** Stores a pack built by `index.toPack` (a cache: failing to store it loses nothing). */
-  savePack(pack: SearchPack): Promise<void>;
-  /** The most recently saved records, newest first, without reading the whole table. */
-  recent(limit: number): Promise<LibraryRecord[]>;
-  /** Records by id, in the order asked, skipping ids that no longer exist. */
-  byIds(ids: readonly string[]): Promise<LibraryRecord[]>;
-  count(): Promise<number>;
-}
-
-export interface SearchTable extends SearchSource {
-  blocks: SearchBlock[];
-  stamps: Map<number, string>;
 }
 
 /** A candidate with the library's own fields, as a Colophon backup carries them (restored on import). */
@@ -408,14 +387,7 @@ export function createLibraryRepository(
       });
     },
 
-    async tagsStartingWith(prefix, limit = 10) {
-      const wanted = foldText(prefix);
-      const tags = (await db.records.orderBy('tags').uniqueKeys()) as string[];
-      return tags
-        .filter((t) => foldText(t).startsWith(wanted))
-        .sort((a, b) => a.localeCompare(b))
-        .slice(0, limit);
-    },
+    tagsStartingWith: async (prefix, limit = 10) => matchingTags((await db.records.orderBy('tags').uniqueKeys()) as string[], prefix, limit),
 
     async importItems(items, { chunkSize = 500, onProgress } = {}) {
       const outcome: ImportOutcome = { added: 0, duplicates: [], invalid: [] };
@@ -453,21 +425,9 @@ export function createLibraryRepository(
     },
 
     searchBlocks: () => db.searchBlocks.toArray(),
-    searchTable: (given?: unknown) =>
-      db.transaction('r', [db.searchBlocks, db.searchPack], async () => {
-        const stamps = new Map<number, string>();
-        for (const block of await db.searchBlocks.toCollection().primaryKeys()) stamps.set(block, '');
-        // A key cursor over the stamp index: every block's stamp without reading a block.
-        await db.searchBlocks.orderBy('stamp').eachKey((stamp, cursor) => stamps.set(cursor.primaryKey as number, String(stamp)));
-        const stored: unknown = given === undefined ? await db.searchPack.get('pack') : given;
-        const pack = isUsablePack(stored) ? stored : undefined;
-        const { read, skip } = planPackLoad(pack, stamps);
-        const blocks = (await db.searchBlocks.bulkGet(read)).filter((b): b is SearchBlock => b !== undefined);
-        return { ...(pack ? { pack, skip } : {}), blocks, stamps };
-      }),
-    async savePack(pack) {
-      await db.searchPack.put(pack);
-    },
+    // The pack logic exists once, on IndexedDB itself (reader.ts), for the views and for this repository.
+    searchTable: async (given) => searchTableIn((await db.open()).backendDB(), given),
+    savePack: async (pack) => savePackIn((await db.open()).backendDB(), pack),
     recent: (limit) => db.records.orderBy('savedAt').reverse().limit(limit).toArray(),
     async byIds(ids) {
       const found = await db.records.bulkGet([...ids]);

@@ -1,0 +1,180 @@
+/**
+ * The library as the popup and the library page read it, with IndexedDB itself rather than Dexie: Dexie was a
+ * third of the popup's JavaScript (32 KB gzip) for reads this small, and loading it stood between opening the
+ * popup and searching. Writes never happen here (they go through the background's repository, with Dexie),
+ * except the search pack, a cache over the stored blocks.
+ *
+ * A database that is missing or older than the current schema is handed to `upgrade` (the Dexie repository,
+ * loaded then), which creates or upgrades it as db.ts declares; so is any database once that has happened.
+ * The `searchTable` and `savePack` functions also serve the repository, so the pack logic exists once.
+ */
+import type { LibraryRecord } from '../model';
+import { DB_NAME, newestIn, openExisting, SCHEMA_VERSION } from './newest';
+import { foldText } from './normalize';
+import type { SearchBlock } from './search/blocks';
+import { isUsablePack, planPackLoad, type SearchPack, type SearchSource } from './search/search-index';
+
+/** What a view reads from the library (the repository has the same methods). */
+export interface LibraryReads {
+  /** The most recently saved records, newest first, without reading the whole table. */
+  recent(limit: number): Promise<LibraryRecord[]>;
+  /** Records by id, in the order asked, skipping ids that no longer exist. */
+  byIds(ids: readonly string[]): Promise<LibraryRecord[]>;
+  count(): Promise<number>;
+  /** Existing tags starting with `prefix` (case and accents ignored), alphabetical. */
+  tagsStartingWith(prefix: string, limit?: number): Promise<string[]>;
+  /** Every stored search block, for `createSearchIndex({ blocks })`. */
+  searchBlocks(): Promise<SearchBlock[]>;
+  /**
+   * What a view builds its search index from, read in one transaction: the stored pack, if usable, less the blocks
+   * changed since, plus those blocks; `stamps` (every block's stamp now) is for `index.toPack` after the load.
+   * `stored` is the pack when the caller read it already (the popup does, early: newest.ts `readSearchPack`).
+   */
+  searchTable(stored?: unknown): Promise<SearchTable>;
+  /** Stores a pack built by `index.toPack` (a cache: failing to store it loses nothing). */
+  savePack(pack: SearchPack): Promise<void>;
+}
+
+export interface SearchTable extends SearchSource {
+  blocks: SearchBlock[];
+  stamps: Map<number, string>;
+}
+
+const done = <T>(request: IDBRequest<T>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('The library could not be read.'));
+  });
+
+/** searchTable on an open database of any version (stores or indexes it lacks read as empty). */
+export async function searchTableIn(db: IDBDatabase, given?: unknown): Promise<SearchTable> {
+  const stores = ['searchBlocks', 'searchPack'].filter((s) => db.objectStoreNames.contains(s));
+  if (!stores.includes('searchBlocks')) return { blocks: [], stamps: new Map() };
+  const tx = db.transaction(stores, 'readonly');
+  const blockStore = tx.objectStore('searchBlocks');
+  const stamps = new Map<number, string>();
+  for (const block of await done(blockStore.getAllKeys())) stamps.set(block as number, '');
+  if (blockStore.indexNames.contains('stamp')) {
+    // A key cursor over the stamp index: every block's stamp without reading a block.
+    await new Promise<void>((resolve, reject) => {
+      const cursor = blockStore.index('stamp').openKeyCursor();
+      cursor.onsuccess = () => {
+        const at = cursor.result;
+        if (!at) return resolve();
+        stamps.set(at.primaryKey as number, String(at.key));
+        at.continue();
+      };
+      cursor.onerror = () => reject(cursor.error ?? new Error('The search table could not be read.'));
+    });
+  }
+  const stored: unknown = given !== undefined ? given : stores.includes('searchPack') ? await done(tx.objectStore('searchPack').get('pack')) : undefined;
+  const pack = isUsablePack(stored) ? stored : undefined;
+  const { read, skip } = planPackLoad(pack, stamps);
+  const blocks = (await Promise.all(read.map((n) => done(blockStore.get(n) as IDBRequest<SearchBlock | undefined>)))).filter((b): b is SearchBlock => b !== undefined);
+  return { ...(pack ? { pack, skip } : {}), blocks, stamps };
+}
+
+/** savePack on an open database; a database without the table (older than version 5) stores nothing. */
+export async function savePackIn(db: IDBDatabase, pack: SearchPack): Promise<void> {
+  if (!db.objectStoreNames.contains('searchPack')) return;
+  const tx = db.transaction('searchPack', 'readwrite');
+  tx.objectStore('searchPack').put(pack);
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('The search pack was not stored.'));
+  });
+}
+
+export function createLibraryReader({
+  upgrade,
+  name = DB_NAME,
+  idb = indexedDB,
+}: {
+  /** The reads through the repository (Dexie), which creates or upgrades the database first. */
+  upgrade: () => Promise<LibraryReads>;
+  name?: string;
+  idb?: IDBFactory;
+}): LibraryReads {
+  let opening: Promise<IDBDatabase | undefined> | undefined;
+  let upgraded: Promise<LibraryReads> | undefined;
+
+  /** The open database, or undefined once it must go through the repository. */
+  async function current(): Promise<IDBDatabase | undefined> {
+    if (upgraded) return undefined;
+    opening ??= openExisting(name, idb).then((db) => {
+      if (db && db.version >= SCHEMA_VERSION * 10) {
+        // Another page or the background upgrades it: let go, and open it again on the next read.
+        db.onversionchange = () => {
+          db.close();
+          opening = undefined;
+        };
+        return db;
+      }
+      db?.close();
+      upgraded = upgrade();
+      return undefined;
+    });
+    try {
+      return await opening;
+    } catch (error) {
+      opening = undefined;
+      throw error;
+    }
+  }
+
+  /** A read on the open database, or the same read through the repository. */
+  const read =
+    <A extends unknown[], T>(direct: (db: IDBDatabase, ...args: A) => Promise<T>, viaRepository: (reads: LibraryReads, ...args: A) => Promise<T>) =>
+    async (...args: A): Promise<T> => {
+      const db = await current();
+      return db ? direct(db, ...args) : viaRepository(await upgraded!, ...args);
+    };
+
+  return {
+    recent: read(newestIn, (r, limit) => r.recent(limit)),
+    byIds: read(
+      async (db, ids: readonly string[]) => {
+        const store = db.transaction('records', 'readonly').objectStore('records');
+        const found = await Promise.all(ids.map((id) => done(store.get(id) as IDBRequest<LibraryRecord | undefined>)));
+        return found.filter((r): r is LibraryRecord => r !== undefined);
+      },
+      (r, ids) => r.byIds(ids),
+    ),
+    count: read(
+      (db) => done(db.transaction('records', 'readonly').objectStore('records').count()),
+      (r) => r.count(),
+    ),
+    tagsStartingWith: read(
+      async (db, prefix: string, limit = 10) => {
+        const tags: string[] = [];
+        await new Promise<void>((resolve, reject) => {
+          const cursor = db.transaction('records', 'readonly').objectStore('records').index('tags').openKeyCursor(null, 'nextunique');
+          cursor.onsuccess = () => {
+            const at = cursor.result;
+            if (!at) return resolve();
+            tags.push(String(at.key));
+            at.continue();
+          };
+          cursor.onerror = () => reject(cursor.error ?? new Error('The tags could not be read.'));
+        });
+        return matchingTags(tags, prefix, limit);
+      },
+      (r, prefix, limit) => r.tagsStartingWith(prefix, limit),
+    ),
+    searchBlocks: read(
+      (db) => done(db.transaction('searchBlocks', 'readonly').objectStore('searchBlocks').getAll() as IDBRequest<SearchBlock[]>),
+      (r) => r.searchBlocks(),
+    ),
+    searchTable: read(searchTableIn, (r, given) => r.searchTable(given)),
+    savePack: read(savePackIn, (r, pack) => r.savePack(pack)),
+  };
+}
+
+/** The tags starting with `prefix`, case and accents ignored, alphabetical (the repository's rule too). */
+export function matchingTags(tags: readonly string[], prefix: string, limit: number): string[] {
+  const wanted = foldText(prefix);
+  return tags
+    .filter((t) => foldText(t).startsWith(wanted))
+    .sort((a, b) => a.localeCompare(b))
+    .slice(0, limit);
+}
