@@ -1,12 +1,12 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import type { LibraryReads } from '@/lib/library/reader';
-import type { LibraryRecord } from '@/lib/model';
 import type { CaptureServices } from './capture-panel';
 import type { ExportJob, ExportOutput } from './export-panel';
 import type { ImportServices } from './import-panel';
 import { afterFirstRows, once } from './lazy';
 import { LibraryView, type LibraryChanges } from './library-view';
+import type { Opening } from './use-library';
 import type { RecordActions } from './record-view';
 
 /** Everything the popup and the library page are handed (built in services.ts), each part typed where it is used. */
@@ -24,12 +24,12 @@ const CapturePanel = lazy(loadCapturePanel);
 const reading = <p class="muted">Reading this page…</p>;
 
 /** The popup: what this page offers on top, the library below. Services are passed in (STYLE.md 7). */
-export function App({ services, firstRows, firstPack }: { services: AppServices; firstRows?: Promise<LibraryRecord[]>; firstPack?: Promise<() => unknown> }) {
+export function App({ services, opening }: { services: AppServices; opening?: Opening }) {
   const [changes, setChanges] = useState<LibraryChanges | null>(null);
   // The capture panel's code is loaded once the newest rows are on screen, so it never delays them.
-  const [painted, setPainted] = useState(!firstRows);
+  const [painted, setPainted] = useState(!opening);
   useEffect(() => {
-    if (firstRows) void afterFirstRows(firstRows).then(() => setPainted(true));
+    if (opening) void afterFirstRows(opening.rows).then(() => setPainted(true));
   }, []);
   return (
     <main>
@@ -52,7 +52,7 @@ export function App({ services, firstRows, firstPack }: { services: AppServices;
           />
         </Suspense>
       )}
-      <LibraryView firstRows={firstRows} firstPack={firstPack} library={services.library} actions={services} changes={changes} runExport={services.runExport} copy={services.copy} download={services.download} />
+      <LibraryView opening={opening} library={services.library} actions={services} changes={changes} runExport={services.runExport} copy={services.copy} download={services.download} />
       <p class="muted footer">
         <a href="/options.html" target="_blank" rel="noopener" data-testid="open-library-page">
           Open the full library

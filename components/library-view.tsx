@@ -6,10 +6,10 @@ import { type SearchSort } from '@/lib/library/search';
 import { describeItem } from '@/lib/model/describe';
 import type { LibraryRecord } from '@/lib/model';
 import type { ExportJob, ExportOutput, ExportScope } from './export-panel';
-import { once } from './lazy';
+import { afterNextPaint, once } from './lazy';
 import type { RecordActions } from './record-view';
 import { TagButton } from './tag-button';
-import { useLibrary, type LibraryChanges } from './use-library';
+import { useLibrary, type LibraryChanges, type Opening } from './use-library';
 import { VirtualList } from './virtual-list';
 import { SearchHelp } from './search-help';
 import { exportScopes, UndoNote, useDeletion } from './undoable-delete';
@@ -27,9 +27,8 @@ interface Props {
   /** Height of the list in px (the popup is small; the library page is not). */
   listHeight?: number;
   /** The newest records, when the page already asked for them before rendering (saves the first paint a round). */
-  firstRows?: Promise<LibraryRecord[]>;
-  /** The stored search pack, read as the page opened (see useLibrary). */
-  firstPack?: Promise<() => unknown>;
+  /** What the popup started as it opened (see useLibrary). */
+  opening?: Opening;
 }
 
 // Loaded after the first rows are painted (prefetched), so opening a record or the export dialog doesn't wait.
@@ -45,7 +44,7 @@ const ROW_HEIGHT = 46;
  * then search-as-you-type once the compact search table is loaded; a virtualised list, so 100,000 rows
  * scroll as smoothly as 10.
  */
-export function LibraryView({ library, actions, changes, runExport, copy, download, listHeight = 300, firstRows, firstPack }: Props) {
+export function LibraryView({ library, actions, changes, runExport, copy, download, listHeight = 300, opening }: Props) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SearchSort>('relevance');
   const [active, setActive] = useState(-1);
@@ -58,8 +57,7 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
 
   const { ids, index, ready, count, record: cached, apply } = useLibrary({
     library,
-    firstRows,
-    firstPack,
+    opening,
     query,
     sort,
     onError: setError,
@@ -139,6 +137,19 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
       await actions.tag(chosen, { add: [tag] });
       apply({ upserted: await library.byIds(chosen), removed: [] });
     });
+  // The popup keeps what it shows as the next opening's preview, when that is the newest rows and nothing else.
+  const section = useRef<HTMLElement>(null);
+  const clean = ready && !searching && !open && !exporting && !helpOpen && selected.size === 0 && active < 0;
+  const rowsLoaded = clean && ids.slice(0, 12).every((id) => cached(id)); // no row still reading ("…")
+  useEffect(() => {
+    if (!opening || !rowsLoaded) return;
+    let alive = true;
+    void afterNextPaint().then(() => alive && section.current && opening.keep(section.current));
+    return () => {
+      alive = false;
+    };
+  }, [rowsLoaded, ids, count, error, deletion.undo]);
+
   const scopes = (only?: LibraryRecord) => exportScopes(library, { only, selected: [...selected], results: searching ? ids : null, count });
 
   if (open) {
@@ -165,7 +176,7 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
 
   if (ready && (count ?? ids.length) === 0 && !searching)
     return (
-      <section class="library">
+      <section class="library" ref={section}>
         <h2>Your library</h2>
         <p class="muted" data-testid="library-empty">
           Nothing saved yet. On a page that announces a publication, check what Colophon found and click Save.
@@ -175,7 +186,7 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
 
   const allShownSelected = shown > 0 && ids.every((id) => selected.has(id));
   return (
-    <section class="library" aria-label="Your library">
+    <section class="library" aria-label="Your library" ref={section}>
       <h2>Your library</h2>
       <div class="searchbar">
         <input

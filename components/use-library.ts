@@ -10,6 +10,18 @@ import { createSearchIndex, toSearchRow, type SearchIndex, type SearchSort, type
 import type { LibraryRecord } from '@/lib/model';
 import { afterNextPaint, whenIdle } from './lazy';
 
+/** What the popup starts as it opens, before its app is loaded (popup/main.ts). */
+export interface Opening {
+  /** The newest records (newest.ts `readNewest`): saves the first paint a round. */
+  rows: Promise<LibraryRecord[]>;
+  /** The stored search pack (newest.ts `readSearchPack`), turned into objects after the first paint. */
+  pack: Promise<() => unknown>;
+  /** Told once the view shows the rows read from the database (or could not): the preview makes way. */
+  shown(): void;
+  /** Given the library view when it shows the newest rows and nothing else (components/preview.ts). */
+  keep(section: HTMLElement): void;
+}
+
 /** Changes the view made or learned of, applied to the search index and the row cache without a reload. */
 export interface LibraryChanges {
   upserted: LibraryRecord[];
@@ -18,10 +30,8 @@ export interface LibraryChanges {
 
 interface Options {
   library: LibraryReads;
-  /** The newest records, when the page already asked for them before rendering (saves the first paint a round). */
-  firstRows?: Promise<LibraryRecord[]> | undefined;
-  /** The stored search pack, when the page started reading it before rendering (newest.ts `readSearchPack`). */
-  firstPack?: Promise<() => unknown> | undefined;
+  /** What the popup started before rendering (the library page starts nothing). */
+  opening?: Opening | undefined;
   query: string;
   sort: SearchSort;
   /** Default: the sort's own (DEFAULT_ORDER). */
@@ -76,7 +86,7 @@ export async function loadSearch(library: Pick<LibraryReads, 'searchTable' | 'se
   return index;
 }
 
-export function useLibrary({ library, firstRows, firstPack, query, sort, order, onError, afterFirstPaint, reload = 0 }: Options): LibraryRows {
+export function useLibrary({ library, opening, query, sort, order, onError, afterFirstPaint, reload = 0 }: Options): LibraryRows {
   const [index, setIndex] = useState<SearchIndex | null>(null);
   const [revision, setRevision] = useState(0); // bumps when the index changes in place
   const [recentIds, setRecentIds] = useState<string[] | null>(null);
@@ -90,14 +100,17 @@ export function useLibrary({ library, firstRows, firstPack, query, sort, order, 
   useEffect(() => {
     let alive = true;
     // The popup reads the first rows without Dexie (lib/library/newest.ts); should that fail, the repository reads them.
-    const newest = firstRows ? firstRows.catch(() => library.recent(NEWEST_ROWS)) : library.recent(NEWEST_ROWS);
+    const newest = opening ? opening.rows.catch(() => library.recent(NEWEST_ROWS)) : library.recent(NEWEST_ROWS);
     newest.then(
       (records) => {
         if (!alive) return;
         for (const r of records) cache.current.set(r.id, r);
         setRecentIds(records.map((r) => r.id));
       },
-      (e: unknown) => alive && onError(`The library could not be read: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) => {
+        opening?.shown();
+        if (alive) onError(`The library could not be read: ${e instanceof Error ? e.message : String(e)}`);
+      },
     );
     return () => {
       alive = false;
@@ -109,13 +122,19 @@ export function useLibrary({ library, firstRows, firstPack, query, sort, order, 
   useLayoutEffect(() => {
     if (marked.current || recentIds === null) return;
     marked.current = true;
-    if (recentIds.length) performance.mark('colophon:first-rows');
+    // Before this frame is painted: the app takes the preview's place in it (components/preview.ts).
+    opening?.shown();
+    if (recentIds.length) {
+      // The first rows on screen are the preview's, when there was one; these are the database's.
+      if (!performance.getEntriesByName('colophon:first-rows').length) performance.mark('colophon:first-rows');
+      performance.mark('colophon:library-rows');
+    }
     // Only once they are painted: the count, the search table and the code for records and export would compete
     // with the first rows for the database and the CPU.
     void afterNextPaint().then(() => {
       // Marks for the benchmark: loading the search table (Dexie, the stored blocks, the index) until search is ready.
       performance.mark('colophon:search-load');
-      void loadSearch(library, firstPack)
+      void loadSearch(library, opening?.pack)
         .then((loaded) => {
           setIndex(loaded);
           performance.mark('colophon:search-ready');

@@ -4,7 +4,7 @@ import { App } from '@/components/app';
 import { afterFirstRows } from '@/components/lazy';
 import { createServices, createSettingsServices } from '@/components/services';
 import { SettingsProvider } from '@/components/settings-context';
-import type { LibraryRecord } from '@/lib/model';
+import type { Opening } from '@/components/use-library';
 import { activeTabId, tabIdByUrl } from '@/lib/platform';
 
 /**
@@ -22,10 +22,10 @@ async function targetTabId(): Promise<number> {
   return id;
 }
 
-export function start(firstRows: Promise<LibraryRecord[]>, firstPack: Promise<() => unknown>): void {
+export function start(opening: Opening): void {
   render(
-    <SettingsProvider services={createSettingsServices(afterFirstRows(firstRows))}>
-      <App services={createServices(targetTabId)} firstRows={firstRows} firstPack={firstPack} />
+    <SettingsProvider services={createSettingsServices(afterFirstRows(opening.rows))}>
+      <App services={createServices(targetTabId)} opening={opening} />
     </SettingsProvider>,
     document.getElementById('app')!,
   );

@@ -1,22 +1,38 @@
 /**
- * The popup's entry: it starts reading the newest records and the stored search pack at once, with IndexedDB itself
- * (lib/library/newest.ts), so that the reads overlap with loading the app's code; Dexie, used for search and edits,
- * loads later.
+ * The popup's entry. Before anything else loads, it paints the preview of the library as the popup last showed it
+ * (components/preview.ts) and starts reading the newest records and the stored search pack with IndexedDB itself
+ * (lib/library/newest.ts), so the reads overlap with loading the app's code. The app replaces the preview once it
+ * has the rows from the database.
  */
+import { keepPreview, paintPreview, previewOf, readPreview } from '@/components/preview';
 import { NEWEST_ROWS, readNewest, readSearchPack } from '@/lib/library/newest';
 import { storedTheme } from '@/lib/platform';
 
-const firstRows = readNewest(NEWEST_ROWS);
-// The search table's one large value, read from disk while the code loads (turned into objects after the first paint).
-const firstPack = readSearchPack();
-// The chosen theme before anything is painted (the settings themselves load after the first rows).
+const preview = document.getElementById('preview')!;
+if (paintPreview(preview, readPreview(localStorage))) performance.mark('colophon:first-rows');
+const shown = () => preview.replaceChildren();
+// Should the app never get as far as its rows, it is shown anyway, with whatever it says.
+setTimeout(shown, 3000);
+
+const opening = {
+  rows: readNewest(NEWEST_ROWS),
+  // The search table's one large value, read from disk while the code loads (turned into objects after the first paint).
+  pack: readSearchPack(),
+  shown,
+  keep: (section: HTMLElement) => keepPreview(localStorage, previewOf(section)),
+};
+// The chosen theme (the preview carries the one it was shown in; the settings themselves load after the first rows).
 void storedTheme().then(
-  (theme) => theme !== 'system' && (document.documentElement.dataset.theme = theme),
+  (theme) => {
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  },
   () => undefined,
 );
 import('./app').then(
-  ({ start }) => start(firstRows, firstPack),
+  ({ start }) => start(opening),
   (e: unknown) => {
+    shown();
     const message = document.createElement('p');
     message.className = 'error';
     message.role = 'alert';

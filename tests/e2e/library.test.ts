@@ -126,4 +126,49 @@ describe('a library of 10,000 records', () => {
     await popup.getByTestId('search').fill('culture and the city');
     await expect.poll(() => popup.getByTestId('record').first().locator('.byline').textContent()).toContain('215 pp.');
   });
+
+  it('paints the last view of the library at once, then the rows read from the database in its place', async () => {
+    const pageUrl = `${server.url}/announcement.html`;
+    const first = await browser.openPopup(pageUrl);
+    await first.getByTestId('record').first().waitFor();
+    const newest = (await first.getByTestId('record').first().locator('.record-title').textContent())!;
+    // The popup keeps its view of the newest rows for the next opening.
+    await expect.poll(() => first.evaluate(() => localStorage.getItem('colophon:preview') ?? '')).toContain(newest);
+    await first.close();
+
+    // The newest record goes while no popup is open (as a save or delete from the library page would).
+    const helper = await browser.context.newPage();
+    await helper.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const removed = await helper.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => (indexedDB.open('colophon').onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result)));
+      const id = await new Promise<string>((resolve) => {
+        const cursor = db.transaction('records').objectStore('records').index('savedAt').openCursor(null, 'prev');
+        cursor.onsuccess = () => resolve((cursor.result!.value as { id: string }).id);
+      });
+      db.close();
+      return (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome.runtime.sendMessage({ name: 'remove', data: { ids: [id] } });
+    });
+    expect(removed.ok).toBe(true);
+    await helper.close();
+
+    // Every title the preview showed, recorded from the page's first moment.
+    const popup = await browser.context.newPage();
+    await popup.addInitScript(() => {
+      const seen: string[] = [];
+      (globalThis as unknown as { previewTitles: string[] }).previewTitles = seen;
+      new MutationObserver(() => document.querySelectorAll('#preview .record-title').forEach((t) => seen.push(t.textContent ?? ''))).observe(document, { childList: true, subtree: true });
+    });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?target=${encodeURIComponent(pageUrl)}`);
+    await popup.waitForFunction(() => performance.getEntriesByName('colophon:library-rows').length > 0);
+    // The preview came first, and showed the record as it was when the popup last closed...
+    expect(await popup.evaluate(() => (globalThis as unknown as { previewTitles: string[] }).previewTitles)).toContain(newest);
+    const [painted, read] = await popup.evaluate(() => ['colophon:first-rows', 'colophon:library-rows'].map((m) => performance.getEntriesByName(m)[0]!.startTime));
+    expect(painted).toBeLessThan(read!);
+    // ...then the app took its place with the database's rows: the deleted record is gone, and nothing is shown twice.
+    expect(await popup.locator('#preview *').count()).toBe(0);
+    expect(await popup.getByTestId('record').first().locator('.record-title').textContent()).not.toBe(newest);
+    expect(await popup.getByTestId('search').isVisible()).toBe(true);
+    await popup.getByTestId('search').fill(`"${newest}"`);
+    await expect.poll(() => popup.getByTestId('count').textContent()).toMatch(/^0 of /);
+  });
 });
