@@ -84,8 +84,16 @@ describe('the search pack (the built index stored as one value)', () => {
         { ...blockOf(['other words']), block: 1 },
       ],
     }).toPack(new Map([[0, 's0'], [1, 's1']]))!;
+    const frozen = structuredClone(packed);
     const reloaded = createSearchIndex({ pack: packed, skip: [1] });
     expect(reloaded.size).toBe(1);
+    // The index takes the pack's arrays as they are, and copies them before adding rows: the pack stays as it was.
+    const grown = createSearchIndex({ pack: packed, blocks: [{ ...blockOf(['third one']), block: 2 }] });
+    grown.upsert([{ id: 'new', savedAt: 9, type: 'book', text: 'fresh words\n\n\n\n\n\n', tags: ['x'], authorKey: 'zed' }]);
+    expect(grown.search('third').ids).toHaveLength(1);
+    expect(grown.search('fresh').ids).toEqual(['new']);
+    expect(packed).toEqual(frozen);
+    expect(createSearchIndex({ pack: packed }).search('fresh').ids).toEqual([]);
     expect(reloaded.toPack(new Map([[0, 's0']]))!.words.split('\n').sort()).toEqual(['book', 'first', 'title']);
   });
 

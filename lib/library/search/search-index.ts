@@ -172,8 +172,10 @@ const MAX_TERMS = 30;
 class IntList {
   data: Int32Array;
   length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity);
+  /** An empty list with room for `capacity`, or (given an array) a full one over that array, copied once it grows. */
+  constructor(capacity: number | Int32Array = 1024) {
+    this.data = typeof capacity === 'number' ? new Int32Array(capacity) : capacity;
+    if (typeof capacity !== 'number') this.length = capacity.length;
   }
   push(value: number): void {
     if (this.length === this.data.length) this.reserve(1);
@@ -208,16 +210,18 @@ export function createSearchIndex({ pack, skip = [], blocks = [], rows = [] }: S
   const ids: string[] = pack ? splitLines(pack.ids, packRows) : [];
   if (pack && (words.length !== pack.wordSets.length || ids.length !== packRows || !hasLines(pack.stamps, pack.blocks.length)))
     throw new Error('The stored search pack is damaged.');
-  let wordSets = new Int32Array(Math.max(1024, words.length * 2));
-  const tokens = new IntList(Math.max(1024, (pack?.tokens.length ?? 0) + rows.length * 24 + blocks.reduce((n, b) => n + b.tokens.length, 0)));
+  // A pack's arrays are taken as they are (they were read for this index alone), and copied only when rows are added.
+  const extraRows = rows.length + blocks.reduce((n, b) => n + b.savedAt.length, 0);
+  let wordSets = pack ? pack.wordSets : new Int32Array(1024);
+  const tokens = pack ? new IntList(pack.tokens) : new IntList(Math.max(1024, rows.length * 24 + blocks.reduce((n, b) => n + b.tokens.length, 0)));
   // Token fields are packed in the top bits of each token: word id << 4 | field.
-  let starts = new Int32Array(Math.max(16, packRows + rows.length + blocks.reduce((n, b) => n + b.savedAt.length, 0) + 1));
-  let savedAt = new Float64Array(starts.length);
-  let years = new Float64Array(starts.length);
+  let starts = pack ? pack.starts : new Int32Array(Math.max(16, extraRows + 1));
+  let savedAt = pack ? pack.savedAt : new Float64Array(starts.length);
+  let years = pack ? pack.years : new Float64Array(starts.length);
   let alive = new Uint8Array(starts.length);
-  let pages = new Float64Array(starts.length);
+  let pages = pack ? pack.pages : new Float64Array(starts.length);
   /** Each row's block, or -1 for rows added in memory. */
-  let rowBlocks = new Int32Array(starts.length);
+  let rowBlocks = pack ? pack.rowBlocks : new Int32Array(starts.length);
   const authorKeys: string[] = [];
   /** The pack's author keys, decoded only when first needed (sorting by author, a new pack). */
   let packAuthorKeys = pack?.authorKeys;
@@ -244,8 +248,9 @@ export function createSearchIndex({ pack, skip = [], blocks = [], rows = [] }: S
       id = words.length;
       vocab.set(word, id);
       words.push(word);
-      if (id === wordSets.length) {
-        const next = new Int32Array(id * 2);
+      if (id >= wordSets.length) {
+        // Never written in place: a pack's array (taken as it is) is copied here first.
+        const next = new Int32Array(Math.max(1024, id * 2));
         next.set(wordSets);
         wordSets = next;
       }
@@ -332,16 +337,8 @@ export function createSearchIndex({ pack, skip = [], blocks = [], rows = [] }: S
   }
 
   /** A pack: its arrays taken as they are (its tokens already use its vocabulary), rows of `skip` blocks left dead. */
-  function loadPack(p: SearchPack): void {
+  function loadPack(): void {
     for (let w = 0; w < words.length; w++) vocab.set(words[w]!, w);
-    wordSets.set(p.wordSets);
-    tokens.data.set(p.tokens);
-    tokens.length = p.tokens.length;
-    starts.set(p.starts);
-    savedAt.set(p.savedAt);
-    years.set(p.years);
-    pages.set(p.pages);
-    rowBlocks.set(p.rowBlocks);
     count = packRows;
     const left = new Set(skip);
     for (let r = 0; r < count; r++) {
@@ -351,7 +348,7 @@ export function createSearchIndex({ pack, skip = [], blocks = [], rows = [] }: S
     }
   }
 
-  if (pack) loadPack(pack);
+  if (pack) loadPack();
   for (const block of blocks) appendBlock(block);
   for (const row of rows) append(row);
   {
