@@ -129,10 +129,11 @@ export function useLibrary({ library, opening, query, sort, order, onError, afte
       if (!performance.getEntriesByName('colophon:first-rows').length) performance.mark('colophon:first-rows');
       performance.mark('colophon:library-rows');
     }
-    // Only once they are painted: the count, the search table and the code for records and export would compete
-    // with the first rows for the database and the CPU.
+    // Only once they are painted: the search table and the code for records and export would compete with the
+    // first rows for the database and the CPU.
     void afterNextPaint().then(() => {
-      // Marks for the benchmark: loading the search table (Dexie, the stored blocks, the index) until search is ready.
+      // Marks for the benchmark: loading the search table (the pack read since the opening, the blocks changed since
+      // it, the index) until search is ready.
       performance.mark('colophon:search-load');
       void loadSearch(library, opening?.pack)
         .then((loaded) => {
