@@ -37,9 +37,10 @@ export function readPreview(storage: Pick<Storage, 'getItem'>): Preview | undefi
 export function paintPreview(host: HTMLElement, preview: Preview | undefined): boolean {
   if (!preview) return false;
   if (preview.theme) host.ownerDocument.documentElement.dataset.theme = preview.theme;
-  const template = host.ownerDocument.createElement('template');
-  template.innerHTML = preview.html;
-  host.replaceChildren(template.content);
+  // Parsed as a document of its own (nothing in it runs), then moved in.
+  const Parser = host.ownerDocument.defaultView?.DOMParser ?? DOMParser;
+  const parsed = new Parser().parseFromString(`<!doctype html><html><body>${preview.html}</body></html>`, 'text/html');
+  host.replaceChildren(...parsed.body.childNodes);
   return host.querySelector('li') !== null;
 }
 
