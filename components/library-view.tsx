@@ -139,7 +139,7 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
     });
   // The popup keeps what it shows as the next opening's preview, when that is the newest rows and nothing else.
   const section = useRef<HTMLElement>(null);
-  const clean = ready && !searching && !open && !exporting && !helpOpen && selected.size === 0 && active < 0;
+  const clean = ready && !searching && sort === 'relevance' && !open && !exporting && !helpOpen && selected.size === 0 && active < 0;
   const rowsLoaded = clean && ids.slice(0, 12).every((id) => cached(id)); // no row still reading ("…")
   useEffect(() => {
     if (!opening || !rowsLoaded) return;

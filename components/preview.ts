@@ -10,12 +10,12 @@
  */
 
 export const PREVIEW_KEY = 'colophon:preview';
+/** A copy of the chosen theme, kept where the entry script can read it at once (the settings live in storage.local). */
+export const THEME_KEY = 'colophon:theme';
 
 export interface Preview {
   /** The popup's <main> as it was, the capture area replaced by the "Reading this page…" line. */
   html: string;
-  /** The theme it was shown in (`data-theme` on <html>), or absent for the system's. */
-  theme?: string;
 }
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -25,9 +25,8 @@ export function readPreview(storage: Pick<Storage, 'getItem'>): Preview | undefi
   try {
     const value: unknown = JSON.parse(storage.getItem(PREVIEW_KEY) ?? 'null');
     if (!value || typeof value !== 'object') return undefined;
-    const { html, theme } = value as Record<string, unknown>;
-    if (typeof html !== 'string' || (theme !== undefined && typeof theme !== 'string')) return undefined;
-    return { html, ...(theme ? { theme } : {}) };
+    const { html } = value as Record<string, unknown>;
+    return typeof html === 'string' ? { html } : undefined;
   } catch {
     return undefined; // storage unavailable or not JSON: no preview
   }
@@ -36,7 +35,6 @@ export function readPreview(storage: Pick<Storage, 'getItem'>): Preview | undefi
 /** Paints a preview into `host`; true when it shows at least one row. */
 export function paintPreview(host: HTMLElement, preview: Preview | undefined): boolean {
   if (!preview) return false;
-  if (preview.theme) host.ownerDocument.documentElement.dataset.theme = preview.theme;
   // Parsed as a document of its own (nothing in it runs), then moved in.
   const Parser = host.ownerDocument.defaultView?.DOMParser ?? DOMParser;
   const parsed = new Parser().parseFromString(`<!doctype html><html><body>${preview.html}</body></html>`, 'text/html');
@@ -70,8 +68,7 @@ export function previewOf(section: Element): Preview | undefined {
     named.removeAttribute('id');
     named.removeAttribute('data-testid');
   }
-  const theme = main.ownerDocument.documentElement.dataset.theme;
-  return { html: copy.outerHTML, ...(theme ? { theme } : {}) };
+  return { html: copy.outerHTML };
 }
 
 /** Keeps (or, with undefined, forgets) the preview; a full or unavailable storage keeps nothing, silently. */
@@ -81,5 +78,33 @@ export function keepPreview(storage: Store, preview: Preview | undefined): void 
     else storage.removeItem(PREVIEW_KEY);
   } catch {
     // A preview is only a head start.
+  }
+}
+
+/** The theme's copy ('light' or 'dark'; absent for the system's), or undefined when storage is unavailable. */
+export function readThemeCopy(storage: Pick<Storage, 'getItem'>): string | undefined {
+  try {
+    return storage.getItem(THEME_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the theme's copy (settings-context applies the theme through here, in every page). */
+export function keepThemeCopy(storage: Store, theme: string): void {
+  try {
+    if (theme === 'system') storage.removeItem(THEME_KEY);
+    else storage.setItem(THEME_KEY, theme);
+  } catch {
+    // The stored settings stay the truth; the copy only spares a flash of the other theme.
+  }
+}
+
+/** The page's localStorage, or undefined where reading it throws (storage disabled). */
+export function localStore(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
   }
 }

@@ -1,6 +1,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { keepThemeCopy, localStore } from './preview';
 
 /** Reading, saving and watching the user's settings, and the optional permission automatic detection needs. */
 export interface SettingsServices {
@@ -21,6 +22,9 @@ export const SettingsContext = createContext<Settings>({ ...DEFAULT_SETTINGS });
 export function applyTheme(theme: Settings['theme'], root: HTMLElement = document.documentElement): void {
   if (theme === 'system') delete root.dataset.theme;
   else root.dataset.theme = theme;
+  // The popup's entry script paints the preview in this theme before the settings are read.
+  const storage = localStore();
+  if (storage) keepThemeCopy(storage, theme);
 }
 
 /** Loads the settings, keeps them current when another page changes them, applies the theme, and provides them. */

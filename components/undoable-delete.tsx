@@ -7,6 +7,7 @@ import type { LibraryReads } from '@/lib/library/reader';
 import type { LibraryRecord } from '@/lib/model';
 import type { ExportScope } from './export-panel';
 import type { RecordActions } from './record-view';
+import { keepPreview, localStore } from './preview';
 import type { LibraryChanges } from './use-library';
 
 export interface Deletion {
@@ -27,6 +28,9 @@ export function useDeletion(actions: Pick<RecordActions, 'remove' | 'restore'>, 
     async remove(ids) {
       const removed = await actions.remove([...ids]);
       apply({ upserted: [], removed: removed.map((r) => r.id) });
+      // The popup's preview may show what went: it is dropped (the popup keeps a new one when it next shows the list).
+      const storage = localStore();
+      if (storage) keepPreview(storage, undefined);
       setUndo({ text: removed.length === 1 ? 'Deleted 1 record.' : `Deleted ${removed.length.toLocaleString('en')} records.`, records: removed });
       return removed;
     },

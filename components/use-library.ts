@@ -67,15 +67,16 @@ export const PACK_AFTER_BLOCKS = 4;
  * The search index from the stored pack and the blocks changed since (lib/library/search: SearchPack). When a load
  * had to read several blocks, a new pack is stored once the page is idle, so the next load is one read again.
  */
-export async function loadSearch(library: Pick<LibraryReads, 'searchTable' | 'searchBlocks' | 'savePack'>, early?: Promise<() => unknown>): Promise<SearchIndex> {
+export async function loadSearch(library: Pick<LibraryReads, 'searchTable' | 'savePack'>, early?: Promise<() => unknown>): Promise<SearchIndex> {
   const stored = early && (await early.then((value) => value(), () => undefined)); // on failure, read it again
   let table = await library.searchTable(stored);
   let index: SearchIndex;
   try {
     index = createSearchIndex(table);
   } catch {
-    // A damaged pack: the blocks are the truth (and the pack is stored again below).
-    table = { blocks: await library.searchBlocks(), stamps: table.stamps };
+    // A damaged pack: the blocks are the truth (and a pack is stored again below). Read again without the pack, so
+    // the blocks and their stamps come from one transaction.
+    table = await library.searchTable(null);
     index = createSearchIndex(table);
   }
   if (table.blocks.length >= PACK_AFTER_BLOCKS)
@@ -84,6 +85,42 @@ export async function loadSearch(library: Pick<LibraryReads, 'searchTable' | 'se
       if (pack) void library.savePack(pack).catch(() => undefined); // a cache: the blocks stay the truth
     });
   return index;
+}
+
+export interface IndexLoads {
+  /** A load starts; returns its number. */
+  start(): number;
+  /** A load ended (null: it failed): installed, with the changes made meanwhile, unless a later one started. */
+  install(loaded: SearchIndex | null, load: number): boolean;
+  /** A change the view made: kept while a load is running, to be replayed on its index. */
+  record(change: LibraryChanges): void;
+}
+
+/**
+ * Search indexes load while the view goes on: changes made meanwhile are kept and replayed on the loaded index
+ * (its read may or may not have seen them; upserts and removals are idempotent), and only the latest load counts.
+ */
+export function indexLoads(setIndex: (index: SearchIndex) => void): IndexLoads {
+  let started = 0;
+  let settled = 0;
+  let pending: LibraryChanges[] = [];
+  return {
+    start: () => ++started,
+    install(loaded, load) {
+      if (load !== started) return false;
+      for (const change of pending) {
+        loaded?.upsert(change.upserted.map(toSearchRow));
+        if (change.removed.length) loaded?.remove(change.removed);
+      }
+      pending = [];
+      settled = load;
+      if (loaded) setIndex(loaded);
+      return true;
+    },
+    record(change) {
+      if (started !== settled) pending.push(change);
+    },
+  };
 }
 
 export function useLibrary({ library, opening, query, sort, order, onError, afterFirstPaint, reload = 0 }: Options): LibraryRows {
@@ -135,12 +172,13 @@ export function useLibrary({ library, opening, query, sort, order, onError, afte
       // Marks for the benchmark: loading the search table (the pack read since the opening, the blocks changed since
       // it, the index) until search is ready.
       performance.mark('colophon:search-load');
+      const load = startLoad();
       void loadSearch(library, opening?.pack)
         .then((loaded) => {
-          setIndex(loaded);
-          performance.mark('colophon:search-ready');
+          if (install(loaded, load)) performance.mark('colophon:search-ready');
         })
         .catch((e: unknown) => {
+          install(null, load);
           onError(`Search is unavailable: ${String(e)}`);
           // Without the index, the count comes from the records (counting them reads the whole table in
           // Chromium, so it is never asked for while the search table loads).
@@ -153,22 +191,31 @@ export function useLibrary({ library, opening, query, sort, order, onError, afte
   useEffect(() => {
     if (!reload) return;
     let alive = true;
+    const load = startLoad();
     void Promise.all([library.recent(NEWEST_ROWS), loadSearch(library)]).then(
       ([records, loaded]) => {
-        if (!alive) return;
+        if (!alive || !install(loaded, load)) return;
         for (const r of records) cache.current.set(r.id, r);
         setRecentIds(records.map((r) => r.id));
-        setIndex(loaded);
         setTotal(loaded.size);
       },
-      (e: unknown) => alive && onError(`The library could not be read again: ${String(e)}`),
+      (e: unknown) => {
+        install(null, load);
+        if (alive) onError(`The library could not be read again: ${String(e)}`);
+      },
     );
     return () => {
       alive = false;
     };
   }, [reload]);
 
+  const loads = useRef<IndexLoads>();
+  loads.current ??= indexLoads(setIndex);
+  const startLoad = () => loads.current!.start();
+  const install = (loaded: SearchIndex | null, load: number) => loads.current!.install(loaded, load);
+
   const apply = (change: LibraryChanges) => {
+    loads.current!.record(change); // replayed on an index still loading
     // The cache holds every record this view has seen: one not in it is new to the library.
     const added = change.upserted.filter((r) => !cache.current.has(r.id)).length;
     for (const r of change.upserted) cache.current.set(r.id, r);

@@ -4,12 +4,16 @@
  * (lib/library/newest.ts), so the reads overlap with loading the app's code. The app replaces the preview once it
  * has the rows from the database.
  */
-import { keepPreview, paintPreview, previewOf, readPreview } from '@/components/preview';
+import { keepPreview, localStore, paintPreview, previewOf, readPreview, readThemeCopy } from '@/components/preview';
 import { NEWEST_ROWS, readNewest, readSearchPack } from '@/lib/library/newest';
 import { storedTheme } from '@/lib/platform';
 
+const storage = localStore();
+// The chosen theme first (a copy the settings keep here; the settings themselves load after the first rows).
+const theme = storage && readThemeCopy(storage);
+if (theme) document.documentElement.dataset.theme = theme;
 const preview = document.getElementById('preview')!;
-if (paintPreview(preview, readPreview(localStorage))) performance.mark('colophon:first-rows');
+if (storage && paintPreview(preview, readPreview(storage))) performance.mark('colophon:first-rows');
 const shown = () => preview.replaceChildren();
 // Should the app never get as far as its rows, it is shown anyway, with whatever it says.
 setTimeout(shown, 3000);
@@ -19,9 +23,9 @@ const opening = {
   // The search table's one large value, read from disk while the code loads (turned into objects after the first paint).
   pack: readSearchPack(),
   shown,
-  keep: (section: HTMLElement) => keepPreview(localStorage, previewOf(section)),
+  keep: (section: HTMLElement) => storage && keepPreview(storage, previewOf(section)),
 };
-// The chosen theme (the preview carries the one it was shown in; the settings themselves load after the first rows).
+// The stored settings' theme (the copy above may be missing: a first opening, or storage unavailable).
 void storedTheme().then(
   (theme) => {
     if (theme === 'system') delete document.documentElement.dataset.theme;

@@ -4,7 +4,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { LibraryRecord } from '../model';
-import { firstStamp, migrateV1toV2, migrateV3toV4, type DedupeRow } from './migrations';
+import { newStamp, migrateV1toV2, migrateV3toV4, type DedupeRow } from './migrations';
 import { DB_NAME } from './newest';
 import type { SearchBlock } from './search/blocks';
 import type { SearchPack } from './search/search-index';
@@ -36,7 +36,7 @@ export const SCHEMA_V3 = { records: 'id, savedAt, *tags', searchBlocks: 'block',
 /**
  * Version 5: each search block carries a `stamp`, new whenever the block is written, indexed so a load can list
  * every block's stamp without reading the blocks; and `searchPack` holds the built index. A later version that
- * rebuilds the blocks must clear `searchPack` too.
+ * rebuilds the blocks stamps them anew (`newStamp`), so no stored pack vouches for them.
  */
 export const SCHEMA_V5 = { ...SCHEMA_V3, searchBlocks: 'block, stamp', searchPack: 'id' };
 
@@ -71,7 +71,7 @@ export function openLibraryDb(name: string = DB_NAME): ColophonDb {
         .table('searchBlocks')
         .toCollection()
         .modify((block: SearchBlock) => {
-          block.stamp = firstStamp(block.block);
+          block.stamp = newStamp();
         });
     });
   return db;

@@ -92,7 +92,10 @@ export function migrateV3toV4(records: readonly LibraryRecord[]): { blocks: Sear
   return indexTablesFor(records);
 }
 
-/** Version 4 → 5: a block's stamp before it is first written again (repository writes stamp blocks with a new id). */
-export function firstStamp(block: number): string {
-  return `v5-${block}`;
+/**
+ * A block's stamp (search-index.ts SearchPack): new at every write, never one a pack could have seen, so a stored
+ * pack can never vouch for rows a migration rebuilt. The repository stamps with its own ids; upgrades use this.
+ */
+export function newStamp(): string {
+  return crypto.randomUUID();
 }

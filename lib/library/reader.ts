@@ -28,7 +28,8 @@ export interface LibraryReads {
   /**
    * What a view builds its search index from, read in one transaction: the stored pack, if usable, less the blocks
    * changed since, plus those blocks; `stamps` (every block's stamp now) is for `index.toPack` after the load.
-   * `stored` is the pack when the caller read it already (the popup does, early: newest.ts `readSearchPack`).
+   * `stored` is the pack when the caller read it already (the popup does, early: newest.ts `readSearchPack`);
+   * null reads every block, without a pack.
    */
   searchTable(stored?: unknown): Promise<SearchTable>;
   /** Stores a pack built by `index.toPack` (a cache: failing to store it loses nothing). */
@@ -95,39 +96,37 @@ export function createLibraryReader({
   name?: string;
   idb?: IDBFactory;
 }): LibraryReads {
-  let opening: Promise<IDBDatabase | undefined> | undefined;
-  let upgraded: Promise<LibraryReads> | undefined;
-
-  /** The open database, or undefined once it must go through the repository. */
-  async function current(): Promise<IDBDatabase | undefined> {
-    if (upgraded) return undefined;
-    opening ??= openExisting(name, idb).then((db) => {
-      if (db && db.version >= SCHEMA_VERSION * 10) {
-        // Another page or the background upgrades it: let go, and open it again on the next read.
-        db.onversionchange = () => {
-          db.close();
-          opening = undefined;
-        };
-        return db;
-      }
-      db?.close();
-      upgraded = upgrade();
-      return undefined;
-    });
-    try {
-      return await opening;
-    } catch (error) {
-      opening = undefined;
-      throw error;
-    }
-  }
+  /** The open database, or the repository once the database had to be created or upgraded. */
+  let state: Promise<{ db: IDBDatabase } | { repository: Promise<LibraryReads> }> | undefined;
+  const current = () =>
+    (state ??= openExisting(name, idb).then(
+      (db) => {
+        if (db && db.version >= SCHEMA_VERSION * 10) {
+          // Another page or the background upgrades it: let go, and open it again on the next read.
+          db.onversionchange = () => {
+            db.close();
+            state = undefined;
+          };
+          return { db };
+        }
+        db?.close();
+        const repository = upgrade();
+        // A failed load (say, a chunk missing after an update) is tried again on the next read.
+        repository.catch(() => (state = undefined));
+        return { repository };
+      },
+      (error: unknown) => {
+        state = undefined;
+        throw error;
+      },
+    ));
 
   /** A read on the open database, or the same read through the repository. */
   const read =
     <A extends unknown[], T>(direct: (db: IDBDatabase, ...args: A) => Promise<T>, viaRepository: (reads: LibraryReads, ...args: A) => Promise<T>) =>
     async (...args: A): Promise<T> => {
-      const db = await current();
-      return db ? direct(db, ...args) : viaRepository(await upgraded!, ...args);
+      const at = await current();
+      return 'db' in at ? direct(at.db, ...args) : viaRepository(await at.repository, ...args);
     };
 
   return {

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { keepPreview, paintPreview, PREVIEW_KEY, previewOf, readPreview } from '@/components/preview';
+import { keepPreview, keepThemeCopy, paintPreview, PREVIEW_KEY, previewOf, readPreview, readThemeCopy, THEME_KEY } from '@/components/preview';
 
 /** The popup as the app renders it: header, a capture panel for the current page, the library, the footer. */
 const popup = (rows: string) =>
@@ -29,7 +29,6 @@ describe('the popup’s preview (its last view of the library, painted before th
   it('keeps the library and the header, not the page’s capture, ids or test ids, and paints them back', () => {
     const document = popup(row('Cities &amp; culture') + row('Museums &lt;b&gt;now&lt;/b&gt;'));
     const preview = previewOf(document.querySelector('section.library')!)!;
-    expect(preview.theme).toBe('dark');
     expect(preview.html).not.toContain('Found one publication');
     expect(preview.html).not.toContain('title-0');
     expect(preview.html).not.toMatch(/data-testid|\bid=/);
@@ -40,7 +39,6 @@ describe('the popup’s preview (its last view of the library, painted before th
     keepPreview(storage, preview);
     const fresh = parseHTML('<!doctype html><html><body><div id="preview"></div><div id="app"></div></body></html>').document;
     expect(paintPreview(fresh.getElementById('preview')!, readPreview(storage))).toBe(true);
-    expect(fresh.documentElement.dataset.theme).toBe('dark');
     const titles = [...fresh.querySelectorAll('#preview .record-title')].map((t) => t.textContent);
     // Text stays text: what the app escaped is not markup now either.
     expect(titles).toEqual(['Cities & culture', 'Museums <b>now</b>']);
@@ -60,10 +58,20 @@ describe('the popup’s preview (its last view of the library, painted before th
   });
 
   it('reads anything else stored under its key as no preview, and a failing storage as none kept', () => {
-    for (const stored of ['not json', '42', '{"html": 5}', '{"html": "<p></p>", "theme": 3}', 'null'])
+    for (const stored of ['not json', '42', '{"html": 5}', '{}', 'null'])
       expect(readPreview({ getItem: () => stored })).toBeUndefined();
     expect(readPreview({ getItem: () => { throw new Error('denied'); } })).toBeUndefined();
     const full = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => undefined };
     expect(() => keepPreview(full, { html: '<main></main>' })).not.toThrow();
+  });
+
+  it('keeps a copy of the chosen theme for the entry script, none for the system’s', () => {
+    const storage = new MemoryStorage();
+    keepThemeCopy(storage, 'dark');
+    expect(readThemeCopy(storage)).toBe('dark');
+    keepThemeCopy(storage, 'system');
+    expect(storage.items.has(THEME_KEY)).toBe(false);
+    expect(readThemeCopy(storage)).toBeUndefined();
+    expect(readThemeCopy({ getItem: () => { throw new Error('denied'); } })).toBeUndefined();
   });
 });

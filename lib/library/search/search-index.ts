@@ -55,8 +55,9 @@ export interface SearchIndex {
   /** Drops records (after a delete). */
   remove(ids: readonly string[]): void;
   /**
-   * The index as one stored value, for a later load without rebuilding (see SearchPack); `stamps` are the
-   * stamps of the blocks it was loaded from. Undefined once rows were changed in memory (their blocks are not known).
+   * The index as one stored value, for a later load without rebuilding (see SearchPack); `stamps` are the stamps of
+   * the blocks it was loaded from, read in the same transaction as them. Undefined once rows were changed in memory
+   * (their blocks are not known) or when a row's block is not among `stamps`.
    */
   toPack(stamps: ReadonlyMap<number, string>): SearchPack | undefined;
 }
@@ -337,18 +338,20 @@ export function createSearchIndex({ pack, skip = [], blocks = [], rows = [] }: S
   }
 
   /** A pack: its arrays taken as they are (its tokens already use its vocabulary), rows of `skip` blocks left dead. */
-  function loadPack(): void {
+  function loadPack(p: SearchPack): void {
     for (let w = 0; w < words.length; w++) vocab.set(words[w]!, w);
     count = packRows;
-    const left = new Set(skip);
+    // Only rows of the blocks the pack lists (and the load keeps): a row of any other block is not vouched for.
+    const kept = new Set(p.blocks);
+    for (const block of skip) kept.delete(block);
     for (let r = 0; r < count; r++) {
-      if (left.has(rowBlocks[r]!)) continue;
+      if (!kept.has(rowBlocks[r]!)) continue;
       alive[r] = 1;
       living++;
     }
   }
 
-  if (pack) loadPack();
+  if (pack) loadPack(pack);
   for (const block of blocks) appendBlock(block);
   for (const row of rows) append(row);
   {
@@ -598,6 +601,8 @@ export function createSearchIndex({ pack, skip = [], blocks = [], rows = [] }: S
     },
     toPack(stamps) {
       if (changedInMemory) return undefined;
+      // Every row must belong to a block the pack will list with its stamp, or a later load could keep it twice.
+      for (let r = 0; r < count; r++) if (alive[r] && !stamps.has(rowBlocks[r]!)) return undefined;
       // Only living rows, and only the words they use, so a pack never carries what was edited away.
       const wordIds = new Int32Array(words.length).fill(-1);
       const keptWords: string[] = [];
