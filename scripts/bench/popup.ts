@@ -112,24 +112,25 @@ export async function run({ root, log }: BenchContext): Promise<Record<string, n
 
 /**
  * A 10,000-entry BibTeX file imported as a user does it: chosen on the library page, parsed in the citation
- * worker, saved by the background in chunks of 500 (validation, de-duplication, three tables, strict durability),
- * until the report shows. An empty library in a fresh browser profile.
+ * worker, saved by the background in chunks (validation, de-duplication, records and search blocks, strict
+ * durability), until the report shows. An empty library in a fresh browser profile. Timed by the page's own marks,
+ * from the file in hand to the report painted: handing a 3 MB file to the page through the test driver
+ * (`setInputFiles`) takes 2 s here, which a user choosing a file never waits for.
  */
-async function importInLibraryPage(log: (line: string) => void): Promise<number> {
+export async function importInLibraryPage(log: (line: string) => void): Promise<number> {
   log('importing a 10,000-entry BibTeX file on the library page…');
   const bib = Buffer.from(formatBibtex(benchRecords(10_000)), 'utf8');
   const browser = await launchWithExtension();
   try {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    const start = Date.now();
     await page.getByTestId('import-file').setInputFiles({ name: 'bench.bib', mimeType: 'application/x-bibtex', buffer: bib });
     const report = page.getByTestId('import-report');
     await report.waitFor({ timeout: 300_000 });
-    const elapsed = Date.now() - start;
     const text = (await report.textContent()) ?? '';
     if (!text.includes('imported 10,000')) throw new Error(`the import reported: ${text}`);
-    return elapsed;
+    await page.waitForFunction(() => performance.getEntriesByName('colophon:import-done').length > 0);
+    return round(await page.evaluate(() => performance.measure('import', 'colophon:import-start', 'colophon:import-done').duration));
   } finally {
     await browser.close();
   }
