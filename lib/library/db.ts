@@ -3,19 +3,17 @@
  * version once shipped; add a new one with an upgrade that calls a pure migration in `migrations.ts`.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { LibraryRecord } from '../model';
-import { migrateV1toV2, migrateV3toV4, type DedupeRow } from './migrations';
+import { migrateV1toV2, migrateV3toV4, migrateV4toV5, type StoredRecord } from './migrations';
 import { DB_NAME } from './newest';
 import type { SearchBlock } from './search/blocks';
 
 export { DB_NAME };
 
 export type ColophonDb = Dexie & {
-  records: EntityTable<LibraryRecord, 'id'>;
+  /** Each record with its de-duplication keys and the search block holding it (since version 5; see StoredRecord). */
+  records: EntityTable<StoredRecord, 'id'>;
   /** The compact search table, in blocks of pre-split words (lib/library/search/blocks.ts). Since version 2. */
   searchBlocks: EntityTable<SearchBlock, 'block'>;
-  /** Each record's de-duplication keys and the search block holding it. Since version 2. */
-  dedupe: EntityTable<DedupeRow, 'id'>;
 };
 
 
@@ -29,6 +27,11 @@ export const SCHEMA_V2 = { ...SCHEMA_V1, searchBlocks: 'block', dedupe: 'id, *ke
  * `savedAt` (newest first, also read without Dexie by newest.ts) and `tags` (autocomplete) stay.
  */
 export const SCHEMA_V3 = { records: 'id, savedAt, *tags', searchBlocks: 'block', dedupe: 'id, *keys' };
+/**
+ * Version 5: the dedupe rows folded into the records (`*keys` on records), the `dedupe` table deleted. An import
+ * writes one row per entry instead of two.
+ */
+export const SCHEMA_V5 = { records: 'id, savedAt, *tags, *keys', searchBlocks: 'block', dedupe: null };
 
 /** Opens (or creates) the library database; `name` lets tests use a fresh one. */
 export function openLibraryDb(name: string = DB_NAME): ColophonDb {
@@ -53,6 +56,14 @@ export function openLibraryDb(name: string = DB_NAME): ColophonDb {
       await tx.table('dedupe').clear();
       await tx.table('searchBlocks').bulkPut(blocks);
       await tx.table('dedupe').bulkPut(dedupe);
+    });
+  db.version(5)
+    .stores(SCHEMA_V5)
+    .upgrade(async (tx) => {
+      const { rows, blocks } = migrateV4toV5(await tx.table('records').toArray());
+      await tx.table('searchBlocks').clear();
+      await tx.table('searchBlocks').bulkPut(blocks);
+      await tx.table('records').bulkPut(rows);
     });
   return db;
 }
