@@ -9,6 +9,8 @@ export interface ExportJob {
   records: LibraryRecord[];
   format: FileFormatChoice | 'bibliography' | 'citation';
   style?: StyleChoice;
+  /** A style's HTML too, for rich-text copy (default); a download asks for the text alone, a third less work. */
+  html?: boolean;
 }
 export interface ExportOutput {
   text: string;
@@ -27,7 +29,8 @@ export interface ExportScope {
 
 interface Props {
   scopes: ExportScope[];
-  runExport(job: ExportJob, signal: AbortSignal): Promise<ExportOutput>;
+  /** Formats off the UI thread; `onProgress` is told how far a long job has come (a bibliography: records registered, then entries rendered). */
+  runExport(job: ExportJob, signal: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<ExportOutput>;
   copy(text: string, html?: string): Promise<void>;
   download(filename: string, text: string, mime: string): void;
   onClose(): void;
@@ -67,6 +70,7 @@ export function ExportPanel({ scopes, runExport, copy, download, onClose }: Prop
     settings.exportKind === 'bibliography' ? { kind: 'style', format: 'bibliography', style: settings.citationStyle } : { kind: 'file', format: settings.exportFormat },
   );
   const [busy, setBusy] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [notes, setNotes] = useState<ExportOutput['notes']>([]);
   const abort = useRef<AbortController | null>(null);
@@ -80,11 +84,14 @@ export function ExportPanel({ scopes, runExport, copy, download, onClose }: Prop
     const controller = new AbortController();
     abort.current = controller;
     setStatus(null);
+    setProgress(null);
     setBusy(`Formatting ${scope.count.toLocaleString('en')} ${scope.count === 1 ? 'record' : 'records'}…`);
     try {
       const records = await scope.load();
-      const job: ExportJob = choice.kind === 'file' ? { records, format: choice.format } : { records, format: choice.format, style: choice.style };
-      const out = await runExport(job, controller.signal);
+      const job: ExportJob = choice.kind === 'file' ? { records, format: choice.format } : { records, format: choice.format, style: choice.style, html: action === 'copy' };
+      const out = await runExport(job, controller.signal, (done, total) => {
+        if (abort.current === controller) setProgress({ done, total });
+      });
       setNotes(out.notes);
       const file = choice.kind === 'file' ? FILE_FORMAT_CHOICES.find((f) => f.format === choice.format)! : { extension: out.html ? 'html' : 'txt', mime: 'text/plain' };
       const entries = `${records.length} ${records.length === 1 ? 'entry' : 'entries'}`;
@@ -102,6 +109,7 @@ export function ExportPanel({ scopes, runExport, copy, download, onClose }: Prop
     } finally {
       if (abort.current === controller) abort.current = null;
       setBusy(null);
+      setProgress(null);
     }
   };
 
@@ -151,7 +159,8 @@ export function ExportPanel({ scopes, runExport, copy, download, onClose }: Prop
       <div class="actions">
         {busy ? (
           <>
-            <progress aria-label={busy} />
+            {/* Indeterminate until the worker says how far it has come. */}
+            {progress ? <progress aria-label={busy} value={progress.done} max={progress.total} data-testid="export-progress" /> : <progress aria-label={busy} />}
             <span class="muted">{busy}</span>
             <button type="button" onClick={() => abort.current?.abort()}>
               Cancel

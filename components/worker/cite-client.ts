@@ -7,7 +7,7 @@ import CiteWorker from './cite-worker.ts?worker';
 
 let worker: Worker | null = null;
 
-function runJob<T>(job: unknown, signal: AbortSignal | undefined, transfer: Transferable[] = []): Promise<T> {
+function runJob<T>(job: unknown, signal: AbortSignal | undefined, transfer: Transferable[] = [], onProgress?: (done: number, total: number) => void): Promise<T> {
   worker ??= new CiteWorker();
   const current = worker;
   return new Promise((resolve, reject) => {
@@ -26,7 +26,9 @@ function runJob<T>(job: unknown, signal: AbortSignal | undefined, transfer: Tran
       reject(new DOMException('Cancelled', 'AbortError'));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    current.onmessage = (event: MessageEvent<{ ok: boolean; error?: string } & Record<string, unknown>>) => {
+    current.onmessage = (event: MessageEvent<{ ok: boolean; error?: string; progress?: [number, number] } & Record<string, unknown>>) => {
+      // Progress comes before the one reply.
+      if (event.data.progress) return onProgress?.(...event.data.progress);
       cleanup();
       const { ok, error, ...rest } = event.data;
       if (ok) resolve(rest as T);
@@ -41,8 +43,9 @@ function runJob<T>(job: unknown, signal: AbortSignal | undefined, transfer: Tran
   });
 }
 
-export function runExportInWorker(job: ExportJob, signal: AbortSignal): Promise<ExportOutput> {
-  return runJob<ExportOutput>({ kind: 'export', ...job }, signal).then((out) => ({ text: out.text, ...(out.html ? { html: out.html } : {}), notes: out.notes ?? [] }));
+/** Formats in the worker; `onProgress` hears how far a bibliography has come (other formats are quick and say nothing). */
+export function runExportInWorker(job: ExportJob, signal: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<ExportOutput> {
+  return runJob<ExportOutput>({ kind: 'export', ...job }, signal, [], onProgress).then((out) => ({ text: out.text, ...(out.html ? { html: out.html } : {}), notes: out.notes ?? [] }));
 }
 
 export function parseImportInWorker(bytes: Uint8Array, signal?: AbortSignal): Promise<ImportResult> {

@@ -7,6 +7,11 @@ declare module '@citation-js/core' {
   }
   /** The part of citeproc-js's CSL.Engine we call. */
   interface CiteprocEngine {
+    /**
+     * The application's side (citeproc's `sys`): `retrieveItem` gives citeproc a record by id; plugin-csl adds
+     * `wrapBibliographyEntry`, called with each entry's id as it is rendered, returning text to put before and after.
+     */
+    sys: { retrieveItem(id: string): unknown; wrapBibliographyEntry?: ((id: string) => [string, string]) | undefined };
     /** Registers the items and returns their ids in the style's bibliography order. */
     updateItems(ids: string[]): string[];
     setOutputFormat(format: string): void;

@@ -3,8 +3,7 @@
  * version once shipped; add a new one with an upgrade that calls a pure migration in `migrations.ts`.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { LibraryRecord } from '../model';
-import { newStamp, migrateV1toV2, migrateV3toV4, type DedupeRow } from './migrations';
+import { migrateV1toV2, migrateV3toV4, migrateV4toV5, newStamp, type StoredRecord } from './migrations';
 import { DB_NAME } from './newest';
 import type { SearchBlock } from './search/blocks';
 import type { SearchPack } from './search/search-index';
@@ -12,12 +11,11 @@ import type { SearchPack } from './search/search-index';
 export { DB_NAME };
 
 export type ColophonDb = Dexie & {
-  records: EntityTable<LibraryRecord, 'id'>;
+  /** Each record with its de-duplication keys and the search block holding it (since version 5; see StoredRecord). */
+  records: EntityTable<StoredRecord, 'id'>;
   /** The compact search table, in blocks of pre-split words (lib/library/search/blocks.ts). Since version 2. */
   searchBlocks: EntityTable<SearchBlock, 'block'>;
-  /** Each record's de-duplication keys and the search block holding it. Since version 2. */
-  dedupe: EntityTable<DedupeRow, 'id'>;
-  /** The built search index as one value, a cache over `searchBlocks` (search-index.ts, SearchPack). Since version 5. */
+  /** The built search index as one value, a cache over `searchBlocks` (search-index.ts, SearchPack). Since version 6. */
   searchPack: EntityTable<SearchPack, 'id'>;
 };
 
@@ -32,13 +30,18 @@ export const SCHEMA_V2 = { ...SCHEMA_V1, searchBlocks: 'block', dedupe: 'id, *ke
  * `savedAt` (newest first, also read without Dexie by newest.ts) and `tags` (autocomplete) stay.
  */
 export const SCHEMA_V3 = { records: 'id, savedAt, *tags', searchBlocks: 'block', dedupe: 'id, *keys' };
+/**
+ * Version 5: the dedupe rows folded into the records (`*keys` on records), the `dedupe` table deleted. An import
+ * writes one row per entry instead of two.
+ */
+export const SCHEMA_V5 = { records: 'id, savedAt, *tags, *keys', searchBlocks: 'block', dedupe: null };
 
 /**
- * Version 5: each search block carries a `stamp`, new whenever the block is written, indexed so a load can list
+ * Version 6: each search block carries a `stamp`, new whenever the block is written, indexed so a load can list
  * every block's stamp without reading the blocks; and `searchPack` holds the built index. A later version that
  * rebuilds the blocks stamps them anew (`newStamp`), so no stored pack vouches for them.
  */
-export const SCHEMA_V5 = { ...SCHEMA_V3, searchBlocks: 'block, stamp', searchPack: 'id' };
+export const SCHEMA_V6 = { records: SCHEMA_V5.records, searchBlocks: 'block, stamp', searchPack: 'id' };
 
 /** Opens (or creates) the library database; `name` lets tests use a fresh one. */
 export function openLibraryDb(name: string = DB_NAME): ColophonDb {
@@ -66,6 +69,14 @@ export function openLibraryDb(name: string = DB_NAME): ColophonDb {
     });
   db.version(5)
     .stores(SCHEMA_V5)
+    .upgrade(async (tx) => {
+      const { rows, blocks } = migrateV4toV5(await tx.table('records').toArray());
+      await tx.table('searchBlocks').clear();
+      await tx.table('searchBlocks').bulkPut(blocks);
+      await tx.table('records').bulkPut(rows);
+    });
+  db.version(6)
+    .stores(SCHEMA_V6)
     .upgrade(async (tx) => {
       await tx
         .table('searchBlocks')

@@ -10,12 +10,16 @@ import { duplicateKeys } from './dedupe';
 import { BLOCK_SIZE, encodeBlock, type SearchBlock } from './search/blocks';
 import { toSearchRow } from './search/row';
 
-/** A row of the `dedupe` table: the record's lookup keys and the search block holding its row. */
+/** A row of the `dedupe` table (versions 2 to 4): the record's lookup keys and the search block holding its row. */
 export interface DedupeRow {
   id: string;
   keys: string[];
   block: number;
 }
+
+// The stored row's shape lives with the reads that need no zod (newest.ts); migrations and the repository use it too.
+export { recordOf, type StoredRecord } from './newest';
+import { recordOf, type StoredRecord } from './newest';
 
 const REQUIRED_ITEM: Record<string, unknown> = { title: 'Untitled', type: 'document' };
 
@@ -93,8 +97,20 @@ export function migrateV3toV4(records: readonly LibraryRecord[]): { blocks: Sear
 }
 
 /**
+ * Version 4 → 5: each record row takes in its dedupe row (keys and block) and the `dedupe` table goes. The keys are
+ * computed again and the blocks rebuilt from the records, as version 4 did, so a record whose dedupe row was
+ * missing still gets keys and a place in a block. Records themselves are unchanged.
+ */
+export function migrateV4toV5(records: readonly LibraryRecord[]): { rows: StoredRecord[]; blocks: SearchBlock[] } {
+  const { blocks, dedupe } = indexTablesFor(records);
+  const byId = new Map(dedupe.map((d) => [d.id, d]));
+  return { rows: records.map((r) => ({ ...recordOf(r), keys: byId.get(r.id)!.keys, block: byId.get(r.id)!.block })), blocks };
+}
+
+/**
  * A block's stamp (search-index.ts SearchPack): new at every write, never one a pack could have seen, so a stored
- * pack can never vouch for rows a migration rebuilt. The repository stamps with its own ids; upgrades use this.
+ * pack can never vouch for rows a migration rebuilt. The repository stamps with its own ids; upgrades use this
+ * (version 5 → 6 stamps every block).
  */
 export function newStamp(): string {
   return crypto.randomUUID();

@@ -9,7 +9,7 @@
  * The `searchTable` and `savePack` functions also serve the repository, so the pack logic exists once.
  */
 import type { LibraryRecord } from '../model';
-import { DB_NAME, newestIn, openExisting, SCHEMA_VERSION } from './newest';
+import { DB_NAME, newestIn, openExisting, recordOf, SCHEMA_VERSION, type StoredRecord } from './newest';
 import { foldText } from './normalize';
 import type { SearchBlock } from './search/blocks';
 import { isUsablePack, planPackLoad, type SearchPack, type SearchSource } from './search/search-index';
@@ -134,8 +134,8 @@ export function createLibraryReader({
     byIds: read(
       async (db, ids: readonly string[]) => {
         const store = db.transaction('records', 'readonly').objectStore('records');
-        const found = await Promise.all(ids.map((id) => done(store.get(id) as IDBRequest<LibraryRecord | undefined>)));
-        return found.filter((r): r is LibraryRecord => r !== undefined);
+        const found = await Promise.all(ids.map((id) => done(store.get(id) as IDBRequest<StoredRecord | undefined>)));
+        return found.filter((r): r is StoredRecord => r !== undefined).map(recordOf);
       },
       (r, ids) => r.byIds(ids),
     ),

@@ -8,7 +8,7 @@ import { candidateSchema, cslItemSchema, libraryRecordSchema, type Candidate, ty
 import type { ColophonDb } from './db';
 import { applyChanges, duplicateKeys, findDuplicate, proposeChanges, USER_SOURCE, type DuplicateRule, type FieldChange } from './dedupe';
 import { isQuotaError, StorageFullError } from './errors';
-import type { DedupeRow } from './migrations';
+import { recordOf, type StoredRecord } from './migrations';
 import { foldText } from './normalize';
 import { BLOCK_SIZE, decodeBlock, encodeBlock, type SearchBlock } from './search/blocks';
 import { toSearchRow, type SearchRow } from './search/row';
@@ -18,6 +18,8 @@ import { matchingTags, savePackIn, searchTableIn, type LibraryReads } from './re
 /** Imports of at least this many items read all de-duplication keys once instead of looking each up. */
 const KEY_INDEX_FROM = 200;
 type KeyIndex = Map<string, string[]>;
+/** Record rows read per call when reading every key for an import. */
+const KEY_PAGE = 5000;
 /** How long the keys read for an import are kept for the next chunk of the same import (the page sends chunks). */
 const KEY_INDEX_KEEP_MS = 30_000;
 
@@ -49,7 +51,10 @@ export interface RecordPatch {
 }
 
 export interface ImportOptions {
-  /** Items per transaction (default 500): each chunk is committed on its own. */
+  /**
+   * Items per transaction (default BLOCK_SIZE, 1,000): each chunk is committed on its own. A chunk the size of a
+   * search block encodes each new row once; chunks of 500 encoded half of them twice, and paid twice the commits.
+   */
   chunkSize?: number;
   /** Called after each committed chunk with the number of items handled so far. */
   onProgress?: (done: number, total: number) => void;
@@ -115,7 +120,7 @@ export function createLibraryRepository(
   db: ColophonDb,
   { now = Date.now, newId = () => crypto.randomUUID() }: { now?: () => number; newId?: () => string } = {},
 ): LibraryRepository {
-  const tables = [db.records, db.searchBlocks, db.dedupe];
+  const tables = [db.records, db.searchBlocks];
 
   /**
    * The de-duplication keys of the whole library, read once for an import and kept while its chunks arrive
@@ -158,7 +163,7 @@ export function createLibraryRepository(
     }
   }
 
-  // ——— search blocks and dedupe rows, inside a write ———
+  // ——— search blocks and record rows, inside a write ———
 
   /** A block as written: a new stamp each time, so a stored pack knows the block changed. */
   const stamped = (number: number, rows: readonly SearchRow[]): SearchBlock => ({ ...encodeBlock(number, rows), stamp: newId() });
@@ -168,8 +173,11 @@ export function createLibraryRepository(
     const blockOf = new Map<string, number>();
     if (!rows.length) return blockOf;
     const last = await db.searchBlocks.orderBy('block').last();
-    let number = last?.block ?? 0;
-    let current = last ? decodeBlock(last) : [];
+    // A full last block stays as it is: decoding, re-encoding and writing it back unchanged was a sixth of an import
+    // (every chunk of 1,000 found the block before it full).
+    const lastIsFull = last !== undefined && last.savedAt.length >= BLOCK_SIZE;
+    let number = last ? last.block + (lastIsFull ? 1 : 0) : 0;
+    let current = last && !lastIsFull ? decodeBlock(last) : [];
     const out: SearchBlock[] = [];
     for (const row of rows) {
       if (current.length >= BLOCK_SIZE) {
@@ -184,9 +192,9 @@ export function createLibraryRepository(
     return blockOf;
   }
 
-  /** Replaces (or, with `undefined`, drops) rows in their blocks. */
-  async function changeRows(changes: ReadonlyMap<string, SearchRow | undefined>): Promise<void> {
-    const found = (await db.dedupe.bulkGet([...changes.keys()])).filter((d): d is DedupeRow => d !== undefined);
+  /** Replaces (or, with `undefined`, drops) rows in their blocks; `stored` are the records' rows as stored. */
+  async function changeRows(changes: ReadonlyMap<string, SearchRow | undefined>, stored: readonly StoredRecord[]): Promise<void> {
+    const found = stored.filter((d) => changes.has(d.id));
     const byBlock = new Map<number, string[]>();
     for (const d of found) byBlock.set(d.block, [...(byBlock.get(d.block) ?? []), d.id]);
     for (const [number, ids] of byBlock) {
@@ -203,19 +211,17 @@ export function createLibraryRepository(
     }
   }
 
-  /** Adds new records with their search rows and dedupe keys. */
-  async function addRecords(records: readonly LibraryRecord[]): Promise<void> {
-    await db.records.bulkAdd([...records]);
+  /** Adds new records with their search rows and de-duplication keys: one row each (`keys` as computed for them). */
+  async function addRecords(records: readonly LibraryRecord[], keysOf: (r: LibraryRecord) => string[] = (r) => duplicateKeys(r.item)): Promise<void> {
     const blockOf = await appendRows(records.map(toSearchRow));
-    await db.dedupe.bulkPut(records.map((r) => ({ id: r.id, keys: duplicateKeys(r.item), block: blockOf.get(r.id)! })));
+    await db.records.bulkAdd(records.map((r) => ({ ...r, keys: keysOf(r), block: blockOf.get(r.id)! })));
   }
 
-  /** Replaces existing records (same ids) and their search rows and keys. */
-  async function putRecords(records: readonly LibraryRecord[]): Promise<void> {
-    await db.records.bulkPut([...records]);
-    await changeRows(new Map(records.map((r) => [r.id, toSearchRow(r)])));
-    const blocks = await db.dedupe.bulkGet(records.map((r) => r.id));
-    await db.dedupe.bulkPut(records.map((r, i) => ({ id: r.id, keys: duplicateKeys(r.item), block: blocks[i]?.block ?? 0 })));
+  /** Replaces existing records (same ids), as stored in `stored`, and their search rows and keys. */
+  async function putRecords(records: readonly LibraryRecord[], stored: readonly StoredRecord[]): Promise<void> {
+    await changeRows(new Map(records.map((r) => [r.id, toSearchRow(r)])), stored);
+    const blockOf = new Map(stored.map((row) => [row.id, row.block]));
+    await db.records.bulkPut(records.map((r) => ({ ...recordOf(r), keys: duplicateKeys(r.item), block: blockOf.get(r.id) ?? 0 })));
   }
 
   /**
@@ -229,7 +235,7 @@ export function createLibraryRepository(
     // (`anyOf` over thousands of keys walks the index far slower).
     const lookups = keyIndex
       ? uniqueKeys.map((k) => keyIndex.get(k) ?? [])
-      : await Promise.all(uniqueKeys.map((k) => db.dedupe.where('keys').equals(k).primaryKeys()));
+      : await Promise.all(uniqueKeys.map((k) => db.records.where('keys').equals(k).primaryKeys()));
     const idsByKey = new Map<string, string[]>();
     uniqueKeys.forEach((key, i) => {
       const ids = lookups[i]!;
@@ -239,9 +245,11 @@ export function createLibraryRepository(
       idsByKey.set(key, ids);
     });
     const matched = await db.records.bulkGet([...new Set([...idsByKey.values()].flat())]);
-    const byId = new Map(matched.filter((r): r is LibraryRecord => r !== undefined).map((r) => [r.id, r]));
+    const byId = new Map(matched.filter((r): r is StoredRecord => r !== undefined).map((r) => [r.id, recordOf(r)]));
     const libraryFor = (keys: readonly string[]) => keys.flatMap((k) => (idsByKey.get(k) ?? []).map((id) => byId.get(id)).filter((r): r is LibraryRecord => r !== undefined));
     const fresh: LibraryRecord[] = [];
+    /** Each new record's keys, computed above: addRecords stores them instead of computing them again. */
+    const freshKeys = new Map<LibraryRecord, string[]>();
     const freshByKey = new Map<string, LibraryRecord[]>();
     const duplicates: { index: number; record: LibraryRecord; rule: DuplicateRule }[] = [];
     candidates.forEach((candidate, index) => {
@@ -255,29 +263,40 @@ export function createLibraryRepository(
       if (duplicate) return duplicates.push({ index, ...duplicate });
       const at = savedAtOf(index);
       const { tags = [], note = '' } = candidate as Incoming;
-      const record = libraryRecordSchema.parse({ id: newId(), savedAt: at, updatedAt: at, tags: uniqueTags(tags), note, item: candidate.item, provenance: candidate.provenance });
+      // Every part was parsed already (the candidate on its way in, the id and times are ours): parsing the whole
+      // record again was a second full pass of zod over each item, a tenth of an import.
+      const record: LibraryRecord = { id: newId(), savedAt: at, updatedAt: at, tags: uniqueTags(tags), note, item: candidate.item, provenance: candidate.provenance };
       fresh.push(record);
+      freshKeys.set(record, keys);
       for (const k of keys) {
         const list = freshByKey.get(k);
         if (list) list.push(record);
         else freshByKey.set(k, [record]);
       }
     });
-    return { fresh, duplicates };
+    return { fresh, duplicates, keysOf: (r: LibraryRecord) => freshKeys.get(r) ?? duplicateKeys(r.item) };
   }
 
-  /** Every de-duplication key in the library, read in one pass (for large imports). */
+  /**
+   * Every de-duplication key in the library, read in one pass (for large imports): the record rows, a page at a
+   * time (getAll with a count, one call each), so a large library is never all in memory at once. Walking the
+   * `keys` index with a key cursor instead was twice as slow in Chromium.
+   */
   async function loadKeyIndex(): Promise<KeyIndex> {
     const index: KeyIndex = new Map();
-    // toArray reads with getAll, one call; `each` walked a cursor row by row, several times slower.
-    for (const row of await db.dedupe.toArray()) for (const k of row.keys) (index.get(k) ?? index.set(k, []).get(k)!).push(row.id);
-    return index;
+    for (let after: string | undefined; ; ) {
+      const page = await (after === undefined ? db.records.orderBy(':id') : db.records.where(':id').above(after)).limit(KEY_PAGE).toArray();
+      for (const row of page) for (const k of row.keys) (index.get(k) ?? index.set(k, []).get(k)!).push(row.id);
+      if (page.length < KEY_PAGE) return index;
+      after = page.at(-1)!.id;
+    }
   }
 
-  async function getOrThrow(id: string): Promise<LibraryRecord> {
-    const record = await db.records.get(id);
-    if (!record) throw new Error(`No record ${id} in the library (deleted?)`);
-    return record;
+  /** A record's stored row (keys and block included). */
+  async function rowOrThrow(id: string): Promise<StoredRecord> {
+    const row = await db.records.get(id);
+    if (!row) throw new Error(`No record ${id} in the library (deleted?)`);
+    return row;
   }
 
   const repository: LibraryRepository = {
@@ -288,7 +307,7 @@ export function createLibraryRepository(
       // Candidates listed first on the page get the later timestamp offset so they head the newest-first list.
       const { fresh, duplicates } = await write(async () => {
         const result = await sortOut(candidates, (i) => at + (candidates.length - 1 - i));
-        if (result.fresh.length) await addRecords(result.fresh);
+        if (result.fresh.length) await addRecords(result.fresh, result.keysOf);
         return result;
       });
       return {
@@ -305,7 +324,7 @@ export function createLibraryRepository(
 
     async findDuplicates(input) {
       const candidates = input.map((c) => candidateSchema.parse(c));
-      const { fresh, duplicates } = await db.transaction('r', [db.records, db.dedupe], () => sortOut(candidates, () => 0));
+      const { fresh, duplicates } = await db.transaction('r', [db.records], () => sortOut(candidates, () => 0));
       const unsaved = new Set(fresh.map((r) => r.id));
       return duplicates
         .filter(({ record }) => !unsaved.has(record.id))
@@ -319,18 +338,20 @@ export function createLibraryRepository(
     async applyDuplicate(id, input, fields) {
       const candidate = candidateSchema.parse(input);
       return write(async () => {
-        const saved = await getOrThrow(id);
+        const row = await rowOrThrow(id);
+        const saved = recordOf(row);
         const chosen = fields ?? proposeChanges(saved, candidate.item).filter((c) => c.proposed).map((c) => c.field);
         const { item, provenance } = applyChanges(saved, candidate.item, candidate.provenance, chosen);
         const record = libraryRecordSchema.parse({ ...saved, item, provenance, updatedAt: now() });
-        await putRecords([record]);
+        await putRecords([record], [row]);
         return record;
       });
     },
 
     async update(id, patch) {
       return write(async () => {
-        const saved = await getOrThrow(id);
+        const row = await rowOrThrow(id);
+        const saved = recordOf(row);
         const item: Record<string, unknown> = { ...saved.item };
         const provenance: ProvenanceMap = { ...saved.provenance };
         for (const [field, value] of Object.entries(patch.item ?? {}) as [keyof CslItem, unknown][]) {
@@ -347,19 +368,18 @@ export function createLibraryRepository(
           ...(patch.note !== undefined ? { note: patch.note } : {}),
           updatedAt: now(),
         });
-        await putRecords([record]);
+        await putRecords([record], [row]);
         return record;
       });
     },
 
     async remove(ids) {
       return write(async () => {
-        const found = (await db.records.bulkGet([...ids])).filter((r): r is LibraryRecord => r !== undefined);
+        const found = (await db.records.bulkGet([...ids])).filter((r): r is StoredRecord => r !== undefined);
         const gone = found.map((r) => r.id);
-        await changeRows(new Map(gone.map((id) => [id, undefined])));
+        await changeRows(new Map(gone.map((id) => [id, undefined])), found);
         await db.records.bulkDelete(gone);
-        await db.dedupe.bulkDelete(gone);
-        return found;
+        return found.map(recordOf);
       });
     },
 
@@ -375,21 +395,21 @@ export function createLibraryRepository(
     async tag(ids, { add = [], remove = [] }) {
       const drop = new Set(remove.map(foldText));
       return write(async () => {
-        const found = (await db.records.bulkGet([...ids])).filter((r): r is LibraryRecord => r !== undefined);
+        const found = (await db.records.bulkGet([...ids])).filter((r): r is StoredRecord => r !== undefined);
         const changed: LibraryRecord[] = [];
         for (const record of found) {
           const tags = uniqueTags([...record.tags.filter((t) => !drop.has(foldText(t))), ...add]);
           if (JSON.stringify(tags) === JSON.stringify(record.tags)) continue;
-          changed.push(libraryRecordSchema.parse({ ...record, tags, updatedAt: now() }));
+          changed.push(libraryRecordSchema.parse({ ...recordOf(record), tags, updatedAt: now() }));
         }
-        if (changed.length) await putRecords(changed);
+        if (changed.length) await putRecords(changed, found);
         return changed.length;
       });
     },
 
     tagsStartingWith: async (prefix, limit = 10) => matchingTags((await db.records.orderBy('tags').uniqueKeys()) as string[], prefix, limit),
 
-    async importItems(items, { chunkSize = 500, onProgress } = {}) {
+    async importItems(items, { chunkSize = BLOCK_SIZE, onProgress } = {}) {
       const outcome: ImportOutcome = { added: 0, duplicates: [], invalid: [] };
       const useKeys = items.length >= KEY_INDEX_FROM || keyCache !== undefined;
       const base = now() - items.length;
@@ -408,9 +428,9 @@ export function createLibraryRepository(
               (i) => base + chunk[i]!.index,
               keyIndex,
             );
-            if (result.fresh.length) await addRecords(result.fresh);
+            if (result.fresh.length) await addRecords(result.fresh, result.keysOf);
             // Later chunks (and imports) must see these records as held.
-            if (keyIndex) for (const r of result.fresh) for (const k of duplicateKeys(r.item)) (keyIndex.get(k) ?? keyIndex.set(k, []).get(k)!).push(r.id);
+            if (keyIndex) for (const r of result.fresh) for (const k of result.keysOf(r)) (keyIndex.get(k) ?? keyIndex.set(k, []).get(k)!).push(r.id);
             return result;
           });
           outcome.added += fresh.length;
@@ -428,10 +448,10 @@ export function createLibraryRepository(
     // The pack logic exists once, on IndexedDB itself (reader.ts), for the views and for this repository.
     searchTable: async (given) => searchTableIn((await db.open()).backendDB(), given),
     savePack: async (pack) => savePackIn((await db.open()).backendDB(), pack),
-    recent: (limit) => db.records.orderBy('savedAt').reverse().limit(limit).toArray(),
+    recent: async (limit) => (await db.records.orderBy('savedAt').reverse().limit(limit).toArray()).map(recordOf),
     async byIds(ids) {
       const found = await db.records.bulkGet([...ids]);
-      return found.filter((r): r is LibraryRecord => r !== undefined);
+      return found.filter((r): r is StoredRecord => r !== undefined).map(recordOf);
     },
     count: () => db.records.count(),
   };

@@ -79,5 +79,7 @@ export async function run({ log }: BenchContext): Promise<Record<string, number>
   results.export_apa_1k_ms = round(time(() => formatBibliography(thousand, { style: 'apa', output: 'html' }), 3));
   // What the export dialog asks for (text, and HTML for rich-text copy): one citeproc run rendered twice.
   results.export_apa_1k_text_and_html_ms = round(time(() => formatBibliographyTextAndHtml(thousand, { style: 'apa' }), 3));
+  // What a download asks for: the text alone.
+  results.export_apa_1k_text_ms = round(time(() => formatBibliographyTextAndHtml(thousand, { style: 'apa', html: false }), 3));
   return results;
 }

@@ -26,6 +26,18 @@ describe.each(STYLE_NAMES)('%s', (style) => {
     const both = formatBibliographyTextAndHtml(many, { style });
     expect(both.text).toBe(formatBibliography(many, { style, output: 'text' }));
     expect(both.html).toBe(formatBibliography(many, { style, output: 'html' }));
+    // Told of its progress, it gives the same output, step by step up to every record registered and rendered twice.
+    const steps: [number, number][] = [];
+    expect(formatBibliographyTextAndHtml(many, { style, onProgress: (done, total) => steps.push([done, total]) })).toEqual(both);
+    expect(steps.at(-1)).toEqual([3 * many.length, 3 * many.length]);
+    expect(steps.every(([done], k) => k === 0 || done > steps[k - 1]![0])).toBe(true);
+    expect(steps.length).toBeGreaterThan(2 * many.length); // rendering is told entry by entry
+    // Text only (a download): the same text, no HTML rendered.
+    const textSteps: number[] = [];
+    expect(formatBibliographyTextAndHtml(many, { style, html: false, onProgress: (_, total) => textSteps.push(total) })).toEqual({ text: both.text, html: '' });
+    expect(new Set(textSteps)).toEqual(new Set([2 * many.length]));
+    // The hooks are put back: a later run without progress is not told anything and still matches.
+    expect(formatBibliography(many, { style, output: 'html' })).toBe(both.html);
   }, 30_000);
 
   it('formats in-text citations, one per record and all together', () => {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLibraryRepository, createSearchIndex, openLibraryDb, StorageFullError, type ColophonDb } from '@/lib/library';
+import { createLibraryRepository, createSearchIndex, openLibraryDb, StorageFullError, type ColophonDb, type SearchBlock } from '@/lib/library';
 import { duplicateRule } from '@/lib/library/dedupe';
 import type { Candidate, CslItem } from '@/lib/model';
 
@@ -179,5 +179,23 @@ describe('saving and importing', () => {
     expect(outcome).toMatchObject({ added: 10, stoppedAt: 10 });
     expect(outcome.error).toBeInstanceOf(StorageFullError);
     expect(await repo.count()).toBe(10);
+    // The failed chunk's search rows went with it: the chunk is rolled back as a whole.
+    expect(createSearchIndex({ blocks: await repo.searchBlocks() }).size).toBe(10);
+  });
+
+  it('opens a new search block after a full one without writing the full one again', async () => {
+    const repo = createLibraryRepository(fresh());
+    const books = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ type: 'book', title: `Handbook of regional studies, part ${from + i}` }));
+    await repo.importItems(books(0, 1000));
+    const written: number[] = [];
+    const original = db.searchBlocks.bulkPut.bind(db.searchBlocks);
+    db.searchBlocks.bulkPut = ((blocks: SearchBlock[]) => (written.push(...blocks.map((b) => b.block)), original(blocks))) as typeof original;
+    await repo.importItems(books(1000, 10));
+    await repo.importItems(books(1010, 10));
+    db.searchBlocks.bulkPut = original;
+    expect(written).toEqual([1, 1]);
+    const blocks = await repo.searchBlocks();
+    expect(blocks.map((b) => b.savedAt.length)).toEqual([1000, 20]);
+    expect(createSearchIndex({ blocks }).search('"part 1015"').ids).toHaveLength(1);
   });
 });

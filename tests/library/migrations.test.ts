@@ -2,8 +2,9 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createLibraryRepository, createSearchIndex, openLibraryDb } from '@/lib/library';
-import { SCHEMA_V2, SCHEMA_V3 } from '@/lib/library/db';
-import { migrateV1toV2, migrateV3toV4, repairRecord } from '@/lib/library/migrations';
+import { SCHEMA_V2, SCHEMA_V3, SCHEMA_V5 } from '@/lib/library/db';
+import { duplicateKeys } from '@/lib/library/dedupe';
+import { migrateV1toV2, migrateV3toV4, migrateV4toV5, repairRecord } from '@/lib/library/migrations';
 import { generateRecords } from '../../scripts/bench/search';
 
 // Version 1 exactly as shipped with the walking skeleton: copied, not imported, so editing db.ts cannot change it.
@@ -33,7 +34,25 @@ describe('migrations (pure)', () => {
     expect(dedupe).toHaveLength(2500);
     expect(createSearchIndex({ blocks }).size).toBe(2500);
   });
+
+  it('folds each record\'s keys and block into its row (version 5), records otherwise unchanged', () => {
+    const records = generateRecords(2500, 4);
+    const { rows, blocks } = migrateV4toV5(records);
+    expect(rows.map(({ keys: _k, block: _b, ...record }) => record)).toEqual(records);
+    expect(rows.every((row, i) => JSON.stringify(row.keys) === JSON.stringify(duplicateKeys(records[i]!.item)))).toBe(true);
+    // Each row's block is the block that holds its search row.
+    const blockOf = new Map(blocks.flatMap((b) => b.ids.split('\n').map((id) => [id, b.block] as const)));
+    expect(rows.every((row) => blockOf.get(row.id) === row.block)).toBe(true);
+    expect(createSearchIndex({ blocks }).size).toBe(2500);
+  });
 });
+
+/** What IndexedDB itself holds (not what Dexie declares): the stores, and the records' indexes. */
+function storedSchema(db: ReturnType<typeof openLibraryDb>) {
+  const idb = db.backendDB();
+  return { stores: [...idb.objectStoreNames].sort(), recordIndexes: [...idb.transaction('records').objectStore('records').indexNames].sort() };
+}
+const LATEST_SCHEMA = { stores: ['records', 'searchBlocks', 'searchPack'], recordIndexes: ['keys', 'savedAt', 'tags'] };
 
 describe('upgrading a stored database', () => {
   it('from version 1 keeps all 10,000 records, searchable and de-duplicated', async () => {
@@ -58,6 +77,8 @@ describe('upgrading a stored database', () => {
     expect(after[4242]!.item.URL).toBeUndefined();
     expect(after[4242]!.item.title).toBe(records[4242]!.item.title);
     expect(after.filter((r, i) => i !== 17 && i !== 4242)).toEqual(records.filter((_, i) => i !== 17 && i !== 4242));
+    expect(db.verno).toBe(6);
+    expect(storedSchema(db)).toEqual(LATEST_SCHEMA);
 
     const index = createSearchIndex({ blocks: await repo.searchBlocks() });
     expect(index.size).toBe(10_000);
@@ -85,11 +106,8 @@ describe('upgrading a stored database', () => {
     const db = openLibraryDb(name);
     const repo = createLibraryRepository(db);
     expect(await repo.count()).toBe(10_000);
-    expect(db.verno).toBe(5); // through version 3 (indexes), 4 (sort keys) and 5 (stamps)
-    // The indexes IndexedDB itself holds, not only what Dexie declares.
-    const stores = db.backendDB().transaction(['records', 'dedupe']);
-    expect([...stores.objectStore('records').indexNames].sort()).toEqual(['savedAt', 'tags']);
-    expect([...stores.objectStore('dedupe').indexNames]).toEqual(['keys']);
+    expect(db.verno).toBe(6); // through version 3 (indexes), 4 (sort keys), 5 (keys in the records) and 6 (stamps)
+    expect(storedSchema(db)).toEqual(LATEST_SCHEMA);
     expect(await repo.byIds(records.map((r) => r.id))).toEqual(records);
     const sample = records[4321]!;
     expect(createSearchIndex({ blocks: await repo.searchBlocks() }).search(`"${sample.item.title}"`).ids).toContain(sample.id);
@@ -100,7 +118,7 @@ describe('upgrading a stored database', () => {
 
   it('from version 3 rebuilds the search blocks with the sort keys the library page needs', async () => {
     const name = `upgrade-v3-${Date.now()}`;
-    const records = generateRecords(2500, 9);
+    const records = generateRecords(10_000, 9);
     const { blocks, dedupe } = migrateV1toV2(records, 1);
     // Blocks as versions 2 and 3 wrote them: no author keys, no page counts.
     const oldBlocks = blocks.map(({ authorKeys: _a, pages: _p, ...rest }) => rest);
@@ -113,7 +131,8 @@ describe('upgrading a stored database', () => {
 
     const db = openLibraryDb(name);
     const repo = createLibraryRepository(db);
-    expect(await repo.count()).toBe(2500);
+    expect(await repo.count()).toBe(10_000);
+    expect(await repo.byIds(records.map((r) => r.id))).toEqual(records);
     const stored = await repo.searchBlocks();
     expect(stored.every((b) => b.pages.length === b.savedAt.length && b.authorKeys.split('\n').length === b.savedAt.length)).toBe(true);
     const index = createSearchIndex({ blocks: stored });
@@ -123,28 +142,76 @@ describe('upgrading a stored database', () => {
     const withCount = counts.filter((n) => n >= 0);
     expect(withCount).toEqual([...withCount].sort((a, b) => b - a));
     expect(counts.slice(withCount.length).every((n) => n < 0)).toBe(true);
-    expect(await db.dedupe.count()).toBe(2500);
+    expect(storedSchema(db)).toEqual(LATEST_SCHEMA);
     const sample = records[1234]!;
     expect((await repo.save([{ item: sample.item, provenance: {} }])).duplicates[0]?.duplicateOf.id).toBe(sample.id);
     await db.delete();
   }, 60_000);
-  it('from version 4 stamps every search block, keeps all 10,000 records, and a stored pack then serves search', async () => {
+
+  it('from version 4 folds the dedupe rows into the records and keeps all 10,000, searchable, de-duplicated and editable', async () => {
     const name = `upgrade-v4-${Date.now()}`;
-    const records = generateRecords(10_000, 13);
+    const records = generateRecords(10_000, 11);
     const { blocks, dedupe } = migrateV3toV4(records);
     const v4 = new Dexie(name);
-    v4.version(4).stores(SCHEMA_V3);
+    v4.version(4).stores(SCHEMA_V3); // version 4 kept version 3's tables and indexes
     await v4.table('records').bulkAdd(records);
     await v4.table('searchBlocks').bulkAdd(blocks);
-    await v4.table('dedupe').bulkAdd(dedupe);
+    // One record's dedupe row lost (a bug, a crash): it must come out with keys and a block all the same.
+    await v4.table('dedupe').bulkAdd(dedupe.filter((d) => d.id !== records[5555]!.id));
     v4.close();
+
+    const db = openLibraryDb(name);
+    const repo = createLibraryRepository(db);
+    expect(await repo.count()).toBe(10_000);
+    expect(db.verno).toBe(6);
+    expect(storedSchema(db)).toEqual(LATEST_SCHEMA);
+    // Every record kept, and what leaves the repository is the record alone, without the stored keys and block.
+    expect(await repo.byIds(records.map((r) => r.id))).toEqual(records);
+    expect((await repo.recent(2)).map((r) => Object.keys(r).sort())).toEqual([Object.keys(records[0]!).sort(), Object.keys(records[0]!).sort()]);
+
+    const index = createSearchIndex({ blocks: await repo.searchBlocks() });
+    expect(index.size).toBe(10_000);
+    const lost = records[5555]!;
+    expect(index.search(`"${lost.item.title}"`).ids).toContain(lost.id);
+    // De-duplication through the records' own keys, for a save and for an import, including the record whose
+    // dedupe row was lost.
+    expect((await repo.save([{ item: lost.item, provenance: {} }])).duplicates[0]?.duplicateOf.id).toBe(lost.id);
+    // (From both ends of the id order, so the keys come from more than one page of rows.)
+    const again = await repo.importItems([...records.slice(0, 300), ...records.slice(-300)].map((r) => r.item));
+    expect(again.added).toBe(0);
+    expect(again.duplicates).toHaveLength(600);
+
+    // An edit moves the record's keys with it and keeps its search row in its block; a delete removes both.
+    const edited = records[42]!;
+    await repo.update(edited.id, { item: { title: 'A title changed after the upgrade, long enough to split' } });
+    expect((await repo.findDuplicates([{ item: { ...edited.item, title: 'A title changed after the upgrade, long enough to split', DOI: undefined, URL: undefined }, provenance: {} }]))[0]?.duplicateOf.id).toBe(edited.id);
+    const afterEdit = createSearchIndex({ blocks: await repo.searchBlocks() });
+    expect(afterEdit.size).toBe(10_000);
+    expect(afterEdit.search('"changed after the upgrade"').ids).toEqual([edited.id]);
+    await repo.remove([lost.id]);
+    expect(createSearchIndex({ blocks: await repo.searchBlocks() }).size).toBe(9_999);
+    expect(await repo.findDuplicates([{ item: lost.item, provenance: {} }])).toEqual([]);
+    await db.delete();
+  }, 90_000);
+
+  it('from version 5 stamps every search block, keeps all 10,000 records, and a stored pack then serves search', async () => {
+    const name = `upgrade-v5-${Date.now()}`;
+    const records = generateRecords(10_000, 13);
+    const { rows, blocks } = migrateV4toV5(records);
+    const v5 = new Dexie(name);
+    v5.version(5).stores(SCHEMA_V5);
+    await v5.table('records').bulkAdd(rows);
+    await v5.table('searchBlocks').bulkAdd(blocks);
+    v5.close();
 
     const db = openLibraryDb(name);
     const repo = createLibraryRepository(db);
     expect(await repo.byIds(records.map((r) => r.id))).toEqual(records);
     const table = await repo.searchTable();
-    expect(db.verno).toBe(5);
-    expect([...table.stamps.values()].every(Boolean)).toBe(true);
+    expect(db.verno).toBe(6);
+    expect(storedSchema(db)).toEqual(LATEST_SCHEMA);
+    expect(table.stamps.size).toBe(10);
+    expect(new Set(table.stamps.values()).size).toBe(10); // every block stamped, each anew
     expect(table.blocks).toHaveLength(10);
     const index = createSearchIndex(table);
     expect(index.size).toBe(10_000);
