@@ -3,10 +3,10 @@
  * search over the compact search table, and a cache of the records shown, filled one bulk read per scroll step.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { LibraryReads } from '@/lib/library/reader';
+import { loadSearchIndex, PACK_AFTER_BLOCKS, storePackIfWorth, type LibraryReads } from '@/lib/library/reader';
 import { NEWEST_ROWS } from '@/lib/library/newest';
 // Deep imports: the search code is pure and small; the barrel would bring Dexie and zod into the popup's first paint.
-import { createSearchIndex, toSearchRow, type SearchIndex, type SearchSort, type SortOrder } from '@/lib/library/search';
+import { toSearchRow, type SearchIndex, type SearchSort, type SortOrder } from '@/lib/library/search';
 import type { LibraryRecord } from '@/lib/model';
 import { afterNextPaint, whenIdle } from './lazy';
 
@@ -60,31 +60,16 @@ export interface LibraryRows {
   apply(change: LibraryChanges): void;
 }
 
-/** A pack is stored again once a load had to read this many blocks (records outside the pack, in thousands). */
-export const PACK_AFTER_BLOCKS = 4;
-
 /**
  * The search index from the stored pack and the blocks changed since (lib/library/search: SearchPack). When a load
- * had to read several blocks, a new pack is stored once the page is idle, so the next load is one read again.
+ * had to read several blocks, a new pack is stored once the page is idle, so the next load is one read again (the
+ * background does the same after an import, so a popup never left open long enough still finds one).
  */
 export async function loadSearch(library: Pick<LibraryReads, 'searchTable' | 'savePack'>, early?: Promise<() => unknown>): Promise<SearchIndex> {
   const stored = early && (await early.then((value) => value(), () => undefined)); // on failure, read it again
-  let table = await library.searchTable(stored);
-  let index: SearchIndex;
-  try {
-    index = createSearchIndex(table);
-  } catch {
-    // A damaged pack: the blocks are the truth (and a pack is stored again below). Read again without the pack, so
-    // the blocks and their stamps come from one transaction.
-    table = await library.searchTable(null);
-    index = createSearchIndex(table);
-  }
-  if (table.blocks.length >= PACK_AFTER_BLOCKS)
-    whenIdle(() => {
-      const pack = index.toPack(table.stamps); // undefined if the view changed the index meanwhile: next time
-      if (pack) void library.savePack(pack).catch(() => undefined); // a cache: the blocks stay the truth
-    });
-  return index;
+  const loaded = await loadSearchIndex(library, stored);
+  if (loaded.table.blocks.length >= PACK_AFTER_BLOCKS) whenIdle(() => void storePackIfWorth(library, loaded).catch(() => undefined)); // a cache
+  return loaded.index;
 }
 
 export interface IndexLoads {

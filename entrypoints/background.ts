@@ -5,7 +5,7 @@
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { extractFromText } from '@/lib/extract/selected-text';
-import { createLibraryRepository, openLibraryDb } from '@/lib/library';
+import { createLibraryRepository, openLibraryDb, refreshPack } from '@/lib/library';
 import { handle } from '@/lib/messaging';
 import { extractResultSchema, isWebUrl, pageSelectionSchema, pendingSelectionSchema, type ExtractResult } from '@/lib/model';
 import {
@@ -37,6 +37,8 @@ const ERROR_COLOUR = '#b3261e';
 const QUIET_COLOUR = '#6b6b70';
 /** How long the save-all confirmation stays on the badge before the found count comes back. */
 const CONFIRMATION_MS = 5000;
+/** How long after an import's last chunk the search pack is brought up to date. */
+const PACK_AFTER_IMPORT_MS = 1500;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const pendingKey = (tabId: number) => `selection:${tabId}`;
@@ -48,6 +50,12 @@ export default defineBackground(() => {
   const reading = new Map<number, Promise<ExtractResult>>();
   /** The save-all confirmations on show, by tab, each with the timer that puts the found count back. */
   const confirmations = new Map<number, ReturnType<typeof setTimeout>>();
+  /** After an import (its chunks come one message each), the search pack is rebuilt once, off the popup's thread. */
+  let packTimer: ReturnType<typeof setTimeout> | undefined;
+  const refreshPackSoon = () => {
+    clearTimeout(packTimer);
+    packTimer = setTimeout(() => void refreshPack(library).catch(() => undefined), PACK_AFTER_IMPORT_MS); // a cache
+  };
 
   /** Runs the extractor in a tab and parses its (untrusted) result; the badge shows the count. */
   async function captureTab(tabId: number): Promise<ExtractResult> {
@@ -197,6 +205,7 @@ export default defineBackground(() => {
     tag: async ({ ids, add, remove }) => ({ changed: await library.tag(ids, { ...(add ? { add } : {}), ...(remove ? { remove } : {}) }) }),
     import: async ({ items }) => {
       const outcome = await library.importItems(items);
+      if (outcome.added) refreshPackSoon();
       return {
         added: outcome.added,
         duplicates: outcome.duplicates.length,

@@ -12,7 +12,7 @@ import type { LibraryRecord } from '../model';
 import { DB_NAME, newestIn, openExisting, recordOf, SCHEMA_VERSION, type StoredRecord } from './newest';
 import { foldText } from './normalize';
 import type { SearchBlock } from './search/blocks';
-import { isUsablePack, planPackLoad, type SearchPack, type SearchSource } from './search/search-index';
+import { createSearchIndex, isUsablePack, planPackLoad, type SearchIndex, type SearchPack, type SearchSource } from './search/search-index';
 
 /** What a view reads from the library (the repository has the same methods). */
 export interface LibraryReads {
@@ -176,4 +176,35 @@ export function matchingTags(tags: readonly string[], prefix: string, limit: num
     .filter((t) => foldText(t).startsWith(wanted))
     .sort((a, b) => a.localeCompare(b))
     .slice(0, limit);
+}
+
+/** A new pack is worth storing once a load had to read this many blocks (records outside the pack, in thousands). */
+export const PACK_AFTER_BLOCKS = 4;
+
+/**
+ * The search index from the stored pack (or `stored`, the pack a page read early) and the blocks changed since.
+ * A pack that turns out damaged is dropped for every block, read again in one transaction with their stamps.
+ */
+export async function loadSearchIndex(library: Pick<LibraryReads, 'searchTable'>, stored?: unknown): Promise<{ index: SearchIndex; table: SearchTable }> {
+  const table = await library.searchTable(stored);
+  try {
+    return { index: createSearchIndex(table), table };
+  } catch {
+    const again = await library.searchTable(null);
+    return { index: createSearchIndex(again), table: again };
+  }
+}
+
+/** Stores a new pack of a freshly loaded index when its load read PACK_AFTER_BLOCKS blocks or more; true if it did. */
+export async function storePackIfWorth(library: Pick<LibraryReads, 'savePack'>, { index, table }: { index: SearchIndex; table: SearchTable }): Promise<boolean> {
+  if (table.blocks.length < PACK_AFTER_BLOCKS) return false;
+  const pack = index.toPack(table.stamps); // undefined once the index changed in memory
+  if (!pack) return false;
+  await library.savePack(pack);
+  return true;
+}
+
+/** Brings the stored pack up to date (the background, after an import): load, then store if worth it. */
+export async function refreshPack(library: Pick<LibraryReads, 'searchTable' | 'savePack'>): Promise<boolean> {
+  return storePackIfWorth(library, await loadSearchIndex(library));
 }
