@@ -23,8 +23,6 @@ export interface LibraryReads {
   count(): Promise<number>;
   /** Existing tags starting with `prefix` (case and accents ignored), alphabetical. */
   tagsStartingWith(prefix: string, limit?: number): Promise<string[]>;
-  /** Every stored search block, for `createSearchIndex({ blocks })`. */
-  searchBlocks(): Promise<SearchBlock[]>;
   /**
    * What a view builds its search index from, read in one transaction: the stored pack, if usable, less the blocks
    * changed since, plus those blocks; `stamps` (every block's stamp now) is for `index.toPack` after the load.
@@ -159,10 +157,6 @@ export function createLibraryReader({
         return matchingTags(tags, prefix, limit);
       },
       (r, prefix, limit) => r.tagsStartingWith(prefix, limit),
-    ),
-    searchBlocks: read(
-      (db) => done(db.transaction('searchBlocks', 'readonly').objectStore('searchBlocks').getAll() as IDBRequest<SearchBlock[]>),
-      (r) => r.searchBlocks(),
     ),
     searchTable: read(searchTableIn, (r, given) => r.searchTable(given)),
     savePack: read(savePackIn, (r, pack) => r.savePack(pack)),

@@ -73,6 +73,8 @@ export interface ImportOutcome {
 
 /** Every read a view makes (reader.ts), and the writes, which only the background makes. */
 export interface LibraryRepository extends LibraryReads {
+  /** Every stored search block, for `createSearchIndex({ blocks })` (tests, benchmarks; views load through searchTable). */
+  searchBlocks(): Promise<SearchBlock[]>;
   /**
    * Saves candidates as new records in one transaction (all or none), except those the library already
    * holds, which come back as update proposals instead of second copies.

@@ -42,7 +42,6 @@ describe('the views’ reader (IndexedDB itself, without Dexie)', () => {
     expect(await reader.tagsStartingWith('cu')).toEqual(['Culture', 'Čulture-heritage']);
     await both((r) => r.tagsStartingWith('cu'));
     await both((r) => r.tagsStartingWith('CUL', 1));
-    await both((r) => r.searchBlocks());
     // The search table, against an index built from every stored block (read by Dexie).
     const truth = createSearchIndex({ blocks: await repo.searchBlocks() });
     const fromReader = createSearchIndex(await reader.searchTable());
