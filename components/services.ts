@@ -53,7 +53,7 @@ export function createServices(targetTabId: () => Promise<number>): AppServices 
     },
     // The views only read the library, with IndexedDB itself (Dexie loads only to create or upgrade the database);
     // every write goes through the background.
-    library: createLibraryReader({ upgrade: openRepository }),
+    library: createLibraryReader({ upgrade: openRepository, refreshPack: async () => (await send('refreshSearchPack', {})).stored }),
     runExport: runExportInWorker,
     copy: (text, html) => (html ? copyRich(html, text) : copyText(text)),
     download: downloadText,

@@ -3,7 +3,7 @@
  * search over the compact search table, and a cache of the records shown, filled one bulk read per scroll step.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { loadSearchIndex, PACK_AFTER_BLOCKS, storePackIfWorth, type LibraryReads } from '@/lib/library/reader';
+import { loadSearchIndex, PACK_AFTER_BLOCKS, type LibraryReads } from '@/lib/library/reader';
 import { NEWEST_ROWS } from '@/lib/library/newest';
 // Deep imports: the search code is pure and small; the barrel would bring Dexie and zod into the popup's first paint.
 import { toSearchRow, type SearchIndex, type SearchSort, type SortOrder } from '@/lib/library/search';
@@ -62,14 +62,14 @@ export interface LibraryRows {
 
 /**
  * The search index from the stored pack and the blocks changed since (lib/library/search: SearchPack). When a load
- * had to read several blocks, a new pack is stored once the page is idle, so the next load is one read again (the
- * background does the same after an import, so a popup never left open long enough still finds one).
+ * had to read several blocks, the view asks the background (which writes, off this thread) to store a new pack once
+ * the page is idle, so the next load is one read again; the background also does so after every import.
  */
-export async function loadSearch(library: Pick<LibraryReads, 'searchTable' | 'savePack'>, early?: Promise<() => unknown>): Promise<SearchIndex> {
+export async function loadSearch(library: Pick<LibraryReads, 'searchTable' | 'refreshPack'>, early?: Promise<() => unknown>): Promise<SearchIndex> {
   const stored = early && (await early.then((value) => value(), () => undefined)); // on failure, read it again
-  const loaded = await loadSearchIndex(library, stored);
-  if (loaded.table.blocks.length >= PACK_AFTER_BLOCKS) whenIdle(() => void storePackIfWorth(library, loaded).catch(() => undefined)); // a cache
-  return loaded.index;
+  const { index, table } = await loadSearchIndex(library, stored);
+  if (table.blocks.length >= PACK_AFTER_BLOCKS) whenIdle(() => void library.refreshPack().catch(() => undefined)); // a cache
+  return index;
 }
 
 export interface IndexLoads {

@@ -5,7 +5,7 @@
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { extractFromText } from '@/lib/extract/selected-text';
-import { createLibraryRepository, openLibraryDb, refreshPack } from '@/lib/library';
+import { createLibraryRepository, openLibraryDb } from '@/lib/library';
 import { handle } from '@/lib/messaging';
 import { extractResultSchema, isWebUrl, pageSelectionSchema, pendingSelectionSchema, type ExtractResult } from '@/lib/model';
 import {
@@ -54,7 +54,7 @@ export default defineBackground(() => {
   let packTimer: ReturnType<typeof setTimeout> | undefined;
   const refreshPackSoon = () => {
     clearTimeout(packTimer);
-    packTimer = setTimeout(() => void refreshPack(library).catch(() => undefined), PACK_AFTER_IMPORT_MS); // a cache
+    packTimer = setTimeout(() => void library.refreshPack().catch(() => undefined), PACK_AFTER_IMPORT_MS); // a cache
   };
 
   /** Runs the extractor in a tab and parses its (untrusted) result; the badge shows the count. */
@@ -203,6 +203,7 @@ export default defineBackground(() => {
     remove: async ({ ids }) => ({ removed: await library.remove(ids) }),
     restore: async ({ records }) => (await library.restore(records), { restored: records.length }),
     tag: async ({ ids, add, remove }) => ({ changed: await library.tag(ids, { ...(add ? { add } : {}), ...(remove ? { remove } : {}) }) }),
+    refreshSearchPack: async () => ({ stored: await library.refreshPack() }),
     import: async ({ items }) => {
       const outcome = await library.importItems(items);
       if (outcome.added) refreshPackSoon();

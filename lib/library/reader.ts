@@ -1,12 +1,12 @@
 /**
  * The library as the popup and the library page read it, with IndexedDB itself rather than Dexie: Dexie was a
  * third of the popup's JavaScript (32 KB gzip) for reads this small, and loading it stood between opening the
- * popup and searching. Writes never happen here (they go through the background's repository, with Dexie),
- * except the search pack, a cache over the stored blocks.
+ * popup and searching. Writes never happen here: they go through the background's repository (with Dexie), the
+ * search pack included (`refreshPack` asks for it).
  *
  * A database that is missing or older than the current schema is handed to `upgrade` (the Dexie repository,
  * loaded then), which creates or upgrades it as db.ts declares; so is any database once that has happened.
- * The `searchTable` and `savePack` functions also serve the repository, so the pack logic exists once.
+ * `searchTableIn`, `savePackIn` and `refreshPack` also serve the repository, so the pack logic exists once.
  */
 import type { LibraryRecord } from '../model';
 import { DB_NAME, newestIn, openExisting, recordOf, SCHEMA_VERSION, type StoredRecord } from './newest';
@@ -30,8 +30,11 @@ export interface LibraryReads {
    * null reads every block, without a pack.
    */
   searchTable(stored?: unknown): Promise<SearchTable>;
-  /** Stores a pack built by `index.toPack` (a cache: failing to store it loses nothing). */
-  savePack(pack: SearchPack): Promise<void>;
+  /**
+   * Brings the stored search pack up to date if a load now has to read PACK_AFTER_BLOCKS blocks or more; true when
+   * it stored one. A view asks the background (which writes), the repository does it.
+   */
+  refreshPack(): Promise<boolean>;
 }
 
 export interface SearchTable extends SearchSource {
@@ -86,11 +89,14 @@ export async function savePackIn(db: IDBDatabase, pack: SearchPack): Promise<voi
 
 export function createLibraryReader({
   upgrade,
+  refreshPack,
   name = DB_NAME,
   idb = indexedDB,
 }: {
   /** The reads through the repository (Dexie), which creates or upgrades the database first. */
   upgrade: () => Promise<LibraryReads>;
+  /** Asks whoever writes the library (the background) to bring the search pack up to date. */
+  refreshPack: () => Promise<boolean>;
   name?: string;
   idb?: IDBFactory;
 }): LibraryReads {
@@ -159,7 +165,7 @@ export function createLibraryReader({
       (r, prefix, limit) => r.tagsStartingWith(prefix, limit),
     ),
     searchTable: read(searchTableIn, (r, given) => r.searchTable(given)),
-    savePack: read(savePackIn, (r, pack) => r.savePack(pack)),
+    refreshPack,
   };
 }
 
@@ -190,7 +196,7 @@ export async function loadSearchIndex(library: Pick<LibraryReads, 'searchTable'>
 }
 
 /** Stores a new pack of a freshly loaded index when its load read PACK_AFTER_BLOCKS blocks or more; true if it did. */
-export async function storePackIfWorth(library: Pick<LibraryReads, 'savePack'>, { index, table }: { index: SearchIndex; table: SearchTable }): Promise<boolean> {
+export async function storePackIfWorth(library: { savePack(pack: SearchPack): Promise<void> }, { index, table }: { index: SearchIndex; table: SearchTable }): Promise<boolean> {
   if (table.blocks.length < PACK_AFTER_BLOCKS) return false;
   const pack = index.toPack(table.stamps); // undefined once the index changed in memory
   if (!pack) return false;
@@ -198,7 +204,7 @@ export async function storePackIfWorth(library: Pick<LibraryReads, 'savePack'>, 
   return true;
 }
 
-/** Brings the stored pack up to date (the background, after an import): load, then store if worth it. */
-export async function refreshPack(library: Pick<LibraryReads, 'searchTable' | 'savePack'>): Promise<boolean> {
+/** Brings the stored pack up to date (the repository, for the background): load, then store if worth it. */
+export async function refreshPack(library: Pick<LibraryReads, 'searchTable'> & { savePack(pack: SearchPack): Promise<void> }): Promise<boolean> {
   return storePackIfWorth(library, await loadSearchIndex(library));
 }

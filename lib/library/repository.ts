@@ -12,7 +12,8 @@ import { recordOf, type StoredRecord } from './migrations';
 import { foldText } from './normalize';
 import { BLOCK_SIZE, decodeBlock, encodeBlock, type SearchBlock } from './search/blocks';
 import { toSearchRow, type SearchRow } from './search/row';
-import { matchingTags, savePackIn, searchTableIn, type LibraryReads } from './reader';
+import { matchingTags, refreshPack, savePackIn, searchTableIn, type LibraryReads } from './reader';
+import type { SearchPack } from './search/search-index';
 
 /** An incoming publication the library already holds: offered as an update of the saved record. */
 /** Imports of at least this many items read all de-duplication keys once instead of looking each up. */
@@ -73,6 +74,8 @@ export interface ImportOutcome {
 
 /** Every read a view makes (reader.ts), and the writes, which only the background makes. */
 export interface LibraryRepository extends LibraryReads {
+  /** Stores a pack built by `index.toPack` (a cache: failing to store it loses nothing). */
+  savePack(pack: SearchPack): Promise<void>;
   /** Every stored search block, for `createSearchIndex({ blocks })` (tests, benchmarks; views load through searchTable). */
   searchBlocks(): Promise<SearchBlock[]>;
   /**
@@ -450,6 +453,7 @@ export function createLibraryRepository(
     // The pack logic exists once, on IndexedDB itself (reader.ts), for the views and for this repository.
     searchTable: async (given) => searchTableIn((await db.open()).backendDB(), given),
     savePack: async (pack) => savePackIn((await db.open()).backendDB(), pack),
+    refreshPack: () => refreshPack(repository),
     recent: async (limit) => (await db.records.orderBy('savedAt').reverse().limit(limit).toArray()).map(recordOf),
     async byIds(ids) {
       const found = await db.records.bulkGet([...ids]);

@@ -86,6 +86,11 @@ export const protocol = {
     request: z.object({ ids, add: z.optional(z.array(tag).check(z.maxLength(20))), remove: z.optional(z.array(tag).check(z.maxLength(20))) }),
     response: z.object({ changed: count }),
   },
+  /** Bring the stored search pack up to date (a view's load had to read many blocks besides it). */
+  refreshSearchPack: {
+    request: z.object({}),
+    response: z.object({ stored: z.boolean() }),
+  },
   /** Import CSL items (validated entry by entry in the background), in chunks, skipping what the library holds. */
   import: {
     request: z.object({ items: z.array(z.unknown()).check(z.minLength(1), z.maxLength(100_000)) }),

@@ -37,6 +37,18 @@ describe('a library of 10,000 records', () => {
       items,
     );
     expect(outcome).toMatchObject({ ok: true, data: { added: 10_000, duplicates: 0 } });
+    // The background rebuilds the search pack after an import: one stored value that holds every record.
+    const packRows = () =>
+      popup.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve) => (indexedDB.open('colophon').onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result)));
+        const pack = await new Promise<{ starts: Int32Array } | undefined>((resolve) => {
+          const get = db.transaction('searchPack').objectStore('searchPack').get('pack');
+          get.onsuccess = () => resolve(get.result as { starts: Int32Array } | undefined);
+        });
+        db.close();
+        return pack ? pack.starts.length - 1 : 0;
+      });
+    await expect.poll(packRows, { timeout: 30_000 }).toBe(10_000);
 
     await popup.reload();
     await popup.getByTestId('record').first().waitFor();

@@ -14,13 +14,15 @@ const candidate = (title: string, tags: string[] = []): Candidate & { tags: stri
 
 /** A reader whose `upgrade` is the repository, counting how often it was needed. */
 function readerOf(dbName: string) {
-  const upgrades = { count: 0 };
+  const upgrades = { count: 0, refreshes: 0 };
   const reader = createLibraryReader({
     name: dbName,
     upgrade: async () => {
       upgrades.count++;
       return createLibraryRepository(openLibraryDb(dbName));
     },
+    // What the background does for a view (the `refreshSearchPack` message).
+    refreshPack: async () => (upgrades.refreshes++, createLibraryRepository(openLibraryDb(dbName)).refreshPack()),
   });
   return { reader, upgrades };
 }
@@ -48,14 +50,17 @@ describe('the views’ reader (IndexedDB itself, without Dexie)', () => {
     for (const q of ['', 'tag:museums', 'cultural', 'heritage year:1990..2020']) expect(fromReader.search(q).ids).toEqual(truth.search(q).ids);
     expect(upgrades.count).toBe(0);
 
-    // A pack stored through the reader serves the next load, through either.
-    const table = await reader.searchTable();
-    await reader.savePack(createSearchIndex(table).toPack(table.stamps)!);
+    // A pack the reader asked for (it writes nothing itself) serves the next load, through either.
+    expect(await reader.refreshPack()).toBe(false); // two blocks: not worth one
+    await repo.importItems(generateRecords(3000, 5).map(({ item, tags }) => ({ item, provenance: {}, tags })));
+    expect(await reader.refreshPack()).toBe(true);
+    expect(upgrades.refreshes).toBe(2);
     const packed = await reader.searchTable();
     expect(packed.pack).toBeDefined();
     expect(packed.blocks).toEqual([]);
     expect(packed).toEqual(await repo.searchTable());
     expect(createSearchIndex(packed).search('tag:museums').ids).toHaveLength(1);
+    expect(createSearchIndex(packed).size).toBe(await repo.count());
   });
 
   it('leaves a missing database to the repository, which creates it', async () => {

@@ -16,6 +16,7 @@ const handlers = (over: Partial<Handlers> = {}): Handlers => ({
   restore: vi.fn(async () => ({ restored: 0 })),
   tag: vi.fn(async () => ({ changed: 0 })),
   import: vi.fn(async () => ({ added: 0, duplicates: 0, invalid: [] })),
+  refreshSearchPack: vi.fn(async () => ({ stored: false })),
   ...over,
 });
 
