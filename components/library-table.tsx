@@ -10,6 +10,7 @@ import { useLibrary } from './use-library';
 import { useVirtualRows } from './virtual-list';
 import { SearchHelp } from './search-help';
 import { exportScopes, UndoNote, useDeletion } from './undoable-delete';
+import { useDocumentKeydown } from './use-keydown';
 
 interface Props {
   library: LibraryReads;
@@ -161,14 +162,7 @@ export function LibraryTable({ library, actions, runExport, copy, download, relo
       }
     }
   };
-  // Installed once; it calls the handler of the latest render through a ref (as the popup's list does).
-  const onKeyRef = useRef(onKey);
-  onKeyRef.current = onKey;
-  useEffect(() => {
-    const controller = new AbortController();
-    document.addEventListener('keydown', (e) => onKeyRef.current(e), { signal: controller.signal });
-    return () => controller.abort();
-  }, []);
+  useDocumentKeydown(onKey);
 
   // A new search is a new list: the selection and the active row refer to the old one.
   const changeQuery = (text: string) => {

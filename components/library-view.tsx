@@ -13,6 +13,7 @@ import { useLibrary, type LibraryChanges, type Opening } from './use-library';
 import { VirtualList } from './virtual-list';
 import { SearchHelp } from './search-help';
 import { exportScopes, UndoNote, useDeletion } from './undoable-delete';
+import { useDocumentKeydown } from './use-keydown';
 
 export type { LibraryChanges } from './use-library';
 
@@ -97,15 +98,7 @@ export function LibraryView({ library, actions, changes, runExport, copy, downlo
       setActive(-1);
     }
   };
-  // Installed once; it calls the handler of the latest render through a ref. (Re-installing it from an effect
-  // each render left a stale handler in place when effects ran late, as they do in a background tab.)
-  const onKeyRef = useRef(onKey);
-  onKeyRef.current = onKey;
-  useEffect(() => {
-    const controller = new AbortController();
-    document.addEventListener('keydown', (e) => onKeyRef.current(e), { signal: controller.signal });
-    return () => controller.abort();
-  }, []);
+  useDocumentKeydown(onKey);
 
   const toggle = (id: string, on: boolean) =>
     setSelected((s) => {
