@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createLibraryRepository, createSearchIndex, openLibraryDb } from '@/lib/library';
 import { SCHEMA_V2, SCHEMA_V3, SCHEMA_V5 } from '@/lib/library/db';
 import { duplicateKeys } from '@/lib/library/dedupe';
 import { migrateV1toV2, migrateV3toV4, migrateV4toV5, repairRecord } from '@/lib/library/migrations';
 import { generateRecords } from '../../scripts/bench/search';
+import { storeAsVersion } from './stored-db';
 
 // Version 1 exactly as shipped with the walking skeleton: copied, not imported, so editing db.ts cannot change it.
 const V1 = { records: 'id, savedAt, updatedAt, *tags, item.DOI, item.ISBN, item.URL' };
@@ -62,10 +62,7 @@ describe('upgrading a stored database', () => {
     const rows: unknown[] = [...records];
     rows[17] = { ...records[17]!, tags: undefined };
     rows[4242] = { ...records[4242]!, item: { ...records[4242]!.item, URL: 'ftp://old.example/x' } };
-    const v1 = new Dexie(name);
-    v1.version(1).stores(V1);
-    await v1.table('records').bulkAdd(rows);
-    v1.close();
+    await storeAsVersion(name, 1, V1, { records: rows });
 
     const db = openLibraryDb(name);
     const repo = createLibraryRepository(db);
@@ -96,12 +93,7 @@ describe('upgrading a stored database', () => {
     const name = `upgrade-v2-${Date.now()}`;
     const records = generateRecords(10_000, 6);
     const { blocks, dedupe } = migrateV1toV2(records, 1);
-    const v2 = new Dexie(name);
-    v2.version(2).stores(SCHEMA_V2);
-    await v2.table('records').bulkAdd(records);
-    await v2.table('searchBlocks').bulkAdd(blocks);
-    await v2.table('dedupe').bulkAdd(dedupe);
-    v2.close();
+    await storeAsVersion(name, 2, SCHEMA_V2, { records, searchBlocks: blocks, dedupe });
 
     const db = openLibraryDb(name);
     const repo = createLibraryRepository(db);
@@ -122,12 +114,7 @@ describe('upgrading a stored database', () => {
     const { blocks, dedupe } = migrateV1toV2(records, 1);
     // Blocks as versions 2 and 3 wrote them: no author keys, no page counts.
     const oldBlocks = blocks.map(({ authorKeys: _a, pages: _p, ...rest }) => rest);
-    const v3 = new Dexie(name);
-    v3.version(3).stores(SCHEMA_V3);
-    await v3.table('records').bulkAdd(records);
-    await v3.table('searchBlocks').bulkAdd(oldBlocks);
-    await v3.table('dedupe').bulkAdd(dedupe);
-    v3.close();
+    await storeAsVersion(name, 3, SCHEMA_V3, { records, searchBlocks: oldBlocks, dedupe });
 
     const db = openLibraryDb(name);
     const repo = createLibraryRepository(db);
@@ -152,13 +139,9 @@ describe('upgrading a stored database', () => {
     const name = `upgrade-v4-${Date.now()}`;
     const records = generateRecords(10_000, 11);
     const { blocks, dedupe } = migrateV3toV4(records);
-    const v4 = new Dexie(name);
-    v4.version(4).stores(SCHEMA_V3); // version 4 kept version 3's tables and indexes
-    await v4.table('records').bulkAdd(records);
-    await v4.table('searchBlocks').bulkAdd(blocks);
-    // One record's dedupe row lost (a bug, a crash): it must come out with keys and a block all the same.
-    await v4.table('dedupe').bulkAdd(dedupe.filter((d) => d.id !== records[5555]!.id));
-    v4.close();
+    // Version 4 kept version 3's tables and indexes. One record's dedupe row lost (a bug, a crash): it must come out
+    // with keys and a block all the same.
+    await storeAsVersion(name, 4, SCHEMA_V3, { records, searchBlocks: blocks, dedupe: dedupe.filter((d) => d.id !== records[5555]!.id) });
 
     const db = openLibraryDb(name);
     const repo = createLibraryRepository(db);
@@ -198,11 +181,7 @@ describe('upgrading a stored database', () => {
     const name = `upgrade-v5-${Date.now()}`;
     const records = generateRecords(10_000, 13);
     const { rows, blocks } = migrateV4toV5(records);
-    const v5 = new Dexie(name);
-    v5.version(5).stores(SCHEMA_V5);
-    await v5.table('records').bulkAdd(rows);
-    await v5.table('searchBlocks').bulkAdd(blocks);
-    v5.close();
+    await storeAsVersion(name, 5, SCHEMA_V5, { records: rows, searchBlocks: blocks });
 
     const db = openLibraryDb(name);
     const repo = createLibraryRepository(db);

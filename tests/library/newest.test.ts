@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createLibraryRepository, createSearchIndex, openLibraryDb, readNewest } from '@/lib/library';
 import { readSearchPack } from '@/lib/library/newest';
 import { SCHEMA_V1 } from '@/lib/library/db';
+import { storeAsVersion } from './stored-db';
 import type { Candidate } from '@/lib/model';
 
 const candidate = (title: string): Candidate => ({ item: { type: 'report', title }, provenance: {} });
@@ -36,10 +36,7 @@ describe('readNewest (the popup’s first rows, without Dexie)', () => {
 
   it('reads a library still at version 1 and leaves its upgrade unblocked', async () => {
     const dbName = name();
-    const v1 = new Dexie(dbName);
-    v1.version(1).stores(SCHEMA_V1);
-    await v1.table('records').add({ id: 'a', item: { type: 'book', title: 'Old' }, provenance: {}, tags: [], note: '', savedAt: 1, updatedAt: 1 });
-    v1.close();
+    await storeAsVersion(dbName, 1, SCHEMA_V1, { records: [{ id: 'a', item: { type: 'book', title: 'Old' }, provenance: {}, tags: [], note: '', savedAt: 1, updatedAt: 1 }] });
     expect((await readNewest(40, dbName)).map((r) => r.id)).toEqual(['a']);
     const repo = createLibraryRepository(openLibraryDb(dbName)); // upgrades to version 2
     expect((await repo.recent(5)).map((r) => r.id)).toEqual(['a']);
@@ -47,10 +44,7 @@ describe('readNewest (the popup’s first rows, without Dexie)', () => {
   });
   it('an old library: the search pack reads as none, and the upgrade is not blocked', async () => {
     const dbName = name();
-    const v1 = new Dexie(dbName);
-    v1.version(1).stores(SCHEMA_V1);
-    await v1.table('records').add({ id: 'a', item: { type: 'book', title: 'Old' }, provenance: {}, tags: [], note: '', savedAt: 1, updatedAt: 1 });
-    v1.close();
+    await storeAsVersion(dbName, 1, SCHEMA_V1, { records: [{ id: 'a', item: { type: 'book', title: 'Old' }, provenance: {}, tags: [], note: '', savedAt: 1, updatedAt: 1 }] });
     expect((await readSearchPack(dbName))()).toBeNull();
     expect((await createLibraryRepository(openLibraryDb(dbName)).searchBlocks()).length).toBe(1);
   });

@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createLibraryReader, createLibraryRepository, createSearchIndex, openLibraryDb, type LibraryReads } from '@/lib/library';
 import { SCHEMA_V3 } from '@/lib/library/db';
@@ -7,6 +6,7 @@ import { migrateV3toV4 } from '@/lib/library/migrations';
 import { SCHEMA_VERSION } from '@/lib/library/newest';
 import type { Candidate } from '@/lib/model';
 import { generateRecords } from '../../scripts/bench/search';
+import { storeAsVersion } from './stored-db';
 
 let n = 0;
 const name = () => `reader-${++n}`;
@@ -77,12 +77,7 @@ describe('the views’ reader (IndexedDB itself, without Dexie)', () => {
     const dbName = name();
     const records = generateRecords(1500, 4);
     const { blocks, dedupe } = migrateV3toV4(records);
-    const v4 = new Dexie(dbName);
-    v4.version(4).stores(SCHEMA_V3);
-    await v4.table('records').bulkAdd(records);
-    await v4.table('searchBlocks').bulkAdd(blocks);
-    await v4.table('dedupe').bulkAdd(dedupe);
-    v4.close();
+    await storeAsVersion(dbName, 4, SCHEMA_V3, { records, searchBlocks: blocks, dedupe });
     const { reader, upgrades } = readerOf(dbName);
     expect(await reader.count()).toBe(1500);
     expect(upgrades.count).toBe(1);
