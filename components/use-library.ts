@@ -110,6 +110,7 @@ export function indexLoads(setIndex: (index: SearchIndex) => void): IndexLoads {
 
 export function useLibrary({ library, opening, query, sort, order, onError, afterFirstPaint, reload = 0 }: Options): LibraryRows {
   const [index, setIndex] = useState<SearchIndex | null>(null);
+  const [loads] = useState(() => indexLoads(setIndex));
   const [revision, setRevision] = useState(0); // bumps when the index changes in place
   const [recentIds, setRecentIds] = useState<string[] | null>(null);
   const [total, setTotal] = useState<number | null>(null);
@@ -157,13 +158,13 @@ export function useLibrary({ library, opening, query, sort, order, onError, afte
       // Marks for the benchmark: loading the search table (the pack read since the opening, the blocks changed since
       // it, the index) until search is ready.
       performance.mark('colophon:search-load');
-      const load = startLoad();
+      const load = loads.start();
       void loadSearch(library, opening?.pack)
         .then((loaded) => {
-          if (install(loaded, load)) performance.mark('colophon:search-ready');
+          if (loads.install(loaded, load)) performance.mark('colophon:search-ready');
         })
         .catch((e: unknown) => {
-          install(null, load);
+          loads.install(null, load);
           onError(`Search is unavailable: ${String(e)}`);
           // Without the index, the count comes from the records (counting them reads the whole table in
           // Chromium, so it is never asked for while the search table loads).
@@ -176,16 +177,16 @@ export function useLibrary({ library, opening, query, sort, order, onError, afte
   useEffect(() => {
     if (!reload) return;
     let alive = true;
-    const load = startLoad();
+    const load = loads.start();
     void Promise.all([library.recent(NEWEST_ROWS), loadSearch(library)]).then(
       ([records, loaded]) => {
-        if (!alive || !install(loaded, load)) return;
+        if (!alive || !loads.install(loaded, load)) return;
         for (const r of records) cache.current.set(r.id, r);
         setRecentIds(records.map((r) => r.id));
         setTotal(loaded.size);
       },
       (e: unknown) => {
-        install(null, load);
+        loads.install(null, load);
         if (alive) onError(`The library could not be read again: ${String(e)}`);
       },
     );
@@ -194,13 +195,9 @@ export function useLibrary({ library, opening, query, sort, order, onError, afte
     };
   }, [reload]);
 
-  const loads = useRef<IndexLoads>();
-  loads.current ??= indexLoads(setIndex);
-  const startLoad = () => loads.current!.start();
-  const install = (loaded: SearchIndex | null, load: number) => loads.current!.install(loaded, load);
 
   const apply = (change: LibraryChanges) => {
-    loads.current!.record(change); // replayed on an index still loading
+    loads.record(change); // replayed on an index still loading
     // The cache holds every record this view has seen: one not in it is new to the library.
     const added = change.upserted.filter((r) => !cache.current.has(r.id)).length;
     for (const r of change.upserted) cache.current.set(r.id, r);

@@ -1,6 +1,6 @@
 export { openLibraryDb, DB_NAME, type ColophonDb } from './db';
 export { readNewest } from './newest';
-export { createLibraryReader, refreshPack, type LibraryReads, type SearchTable } from './reader';
+export { createLibraryReader, type LibraryReads, type SearchTable } from './reader';
 export {
   createLibraryRepository,
   type LibraryRepository,

@@ -78,18 +78,25 @@ export function readNewest(limit: number, name: string = DB_NAME, idb: IDBFactor
 }
 
 /** The `limit` newest records of an open database, through the `savedAt` index every version has. */
-export function newestIn(db: IDBDatabase, limit: number): Promise<LibraryRecord[]> {
+export async function newestIn(db: IDBDatabase, limit: number): Promise<LibraryRecord[]> {
+  const rows: LibraryRecord[] = [];
+  if (limit > 0)
+    await walk(db.transaction('records', 'readonly').objectStore('records').index('savedAt').openCursor(null, 'prev'), (at) => {
+      rows.push(recordOf(at.value as StoredRecord));
+      return rows.length < limit;
+    });
+  return rows;
+}
+
+/** Walks a cursor to its end, or until `visit` returns false. */
+export function walk<C extends IDBCursor>(request: IDBRequest<C | null>, visit: (cursor: C) => boolean | void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const rows: LibraryRecord[] = [];
-    const cursor = db.transaction('records', 'readonly').objectStore('records').index('savedAt').openCursor(null, 'prev');
-    cursor.onsuccess = () => {
-      const at = cursor.result;
-      if (at && rows.length < limit) {
-        rows.push(recordOf(at.value as StoredRecord));
-        at.continue();
-      } else resolve(rows);
+    request.onsuccess = () => {
+      const at = request.result;
+      if (!at || visit(at) === false) resolve();
+      else at.continue();
     };
-    cursor.onerror = () => reject(cursor.error ?? new Error('The library could not be read.'));
+    request.onerror = () => reject(request.error ?? new Error('The library could not be read.'));
   });
 }
 

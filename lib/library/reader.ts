@@ -6,10 +6,10 @@
  *
  * A database that is missing or older than the current schema is handed to `upgrade` (the Dexie repository,
  * loaded then), which creates or upgrades it as db.ts declares; so is any database once that has happened.
- * `searchTableIn`, `savePackIn` and `refreshPack` also serve the repository, so the pack logic exists once.
+ * `searchTableIn`, `savePackIn` and `loadSearchIndex` also serve the repository, so the pack logic exists once.
  */
 import type { LibraryRecord } from '../model';
-import { DB_NAME, newestIn, openExisting, recordOf, SCHEMA_VERSION, type StoredRecord } from './newest';
+import { DB_NAME, newestIn, openExisting, recordOf, SCHEMA_VERSION, walk, type StoredRecord } from './newest';
 import { foldText } from './normalize';
 import type { SearchBlock } from './search/blocks';
 import { createSearchIndex, isUsablePack, planPackLoad, type SearchIndex, type SearchPack, type SearchSource } from './search/search-index';
@@ -58,16 +58,7 @@ export async function searchTableIn(db: IDBDatabase, given?: unknown): Promise<S
   for (const block of await done(blockStore.getAllKeys())) stamps.set(block as number, '');
   if (blockStore.indexNames.contains('stamp')) {
     // A key cursor over the stamp index: every block's stamp without reading a block.
-    await new Promise<void>((resolve, reject) => {
-      const cursor = blockStore.index('stamp').openKeyCursor();
-      cursor.onsuccess = () => {
-        const at = cursor.result;
-        if (!at) return resolve();
-        stamps.set(at.primaryKey as number, String(at.key));
-        at.continue();
-      };
-      cursor.onerror = () => reject(cursor.error ?? new Error('The search table could not be read.'));
-    });
+    await walk(blockStore.index('stamp').openKeyCursor(), (at) => void stamps.set(at.primaryKey as number, String(at.key)));
   }
   const stored: unknown = given !== undefined ? given : stores.includes('searchPack') ? await done(tx.objectStore('searchPack').get('pack')) : undefined;
   const pack = isUsablePack(stored) ? stored : undefined;
@@ -150,16 +141,8 @@ export function createLibraryReader({
     tagsStartingWith: read(
       async (db, prefix: string, limit = 10) => {
         const tags: string[] = [];
-        await new Promise<void>((resolve, reject) => {
-          const cursor = db.transaction('records', 'readonly').objectStore('records').index('tags').openKeyCursor(null, 'nextunique');
-          cursor.onsuccess = () => {
-            const at = cursor.result;
-            if (!at) return resolve();
-            tags.push(String(at.key));
-            at.continue();
-          };
-          cursor.onerror = () => reject(cursor.error ?? new Error('The tags could not be read.'));
-        });
+        const index = db.transaction('records', 'readonly').objectStore('records').index('tags');
+        await walk(index.openKeyCursor(null, 'nextunique'), (at) => void tags.push(String(at.key)));
         return matchingTags(tags, prefix, limit);
       },
       (r, prefix, limit) => r.tagsStartingWith(prefix, limit),
@@ -193,18 +176,4 @@ export async function loadSearchIndex(library: Pick<LibraryReads, 'searchTable'>
     const again = await library.searchTable(null);
     return { index: createSearchIndex(again), table: again };
   }
-}
-
-/** Stores a new pack of a freshly loaded index when its load read PACK_AFTER_BLOCKS blocks or more; true if it did. */
-export async function storePackIfWorth(library: { savePack(pack: SearchPack): Promise<void> }, { index, table }: { index: SearchIndex; table: SearchTable }): Promise<boolean> {
-  if (table.blocks.length < PACK_AFTER_BLOCKS) return false;
-  const pack = index.toPack(table.stamps); // undefined once the index changed in memory
-  if (!pack) return false;
-  await library.savePack(pack);
-  return true;
-}
-
-/** Brings the stored pack up to date (the repository, for the background): load, then store if worth it. */
-export async function refreshPack(library: Pick<LibraryReads, 'searchTable'> & { savePack(pack: SearchPack): Promise<void> }): Promise<boolean> {
-  return storePackIfWorth(library, await loadSearchIndex(library));
 }

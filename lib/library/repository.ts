@@ -12,7 +12,7 @@ import { recordOf, type StoredRecord } from './migrations';
 import { foldText } from './normalize';
 import { BLOCK_SIZE, decodeBlock, encodeBlock, type SearchBlock } from './search/blocks';
 import { toSearchRow, type SearchRow } from './search/row';
-import { matchingTags, refreshPack, savePackIn, searchTableIn, type LibraryReads } from './reader';
+import { loadSearchIndex, matchingTags, PACK_AFTER_BLOCKS, savePackIn, searchTableIn, type LibraryReads } from './reader';
 import type { SearchPack } from './search/search-index';
 
 /** An incoming publication the library already holds: offered as an update of the saved record. */
@@ -453,7 +453,14 @@ export function createLibraryRepository(
     // The pack logic exists once, on IndexedDB itself (reader.ts), for the views and for this repository.
     searchTable: async (given) => searchTableIn((await db.open()).backendDB(), given),
     savePack: async (pack) => savePackIn((await db.open()).backendDB(), pack),
-    refreshPack: () => refreshPack(repository),
+    async refreshPack() {
+      const { index, table } = await loadSearchIndex(repository);
+      if (table.blocks.length < PACK_AFTER_BLOCKS) return false;
+      const pack = index.toPack(table.stamps); // a load in one transaction: every row's block is among the stamps
+      if (!pack) return false;
+      await savePackIn((await db.open()).backendDB(), pack);
+      return true;
+    },
     recent: async (limit) => (await db.records.orderBy('savedAt').reverse().limit(limit).toArray()).map(recordOf),
     async byIds(ids) {
       const found = await db.records.bulkGet([...ids]);

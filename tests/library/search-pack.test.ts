@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLibraryRepository, createSearchIndex, encodeBlock, isUsablePack, refreshPack, toSearchRow, openLibraryDb, planPackLoad, type ColophonDb, type SearchIndex, type SearchPack } from '@/lib/library';
+import { createLibraryRepository, createSearchIndex, encodeBlock, isUsablePack, toSearchRow, openLibraryDb, planPackLoad, type ColophonDb, type SearchIndex, type SearchPack } from '@/lib/library';
 import type { LibraryRecord } from '@/lib/model';
 import { loadSearch } from '@/components/use-library';
 import { generateItems, generateQueries } from '../../scripts/bench/search';
@@ -73,18 +73,18 @@ describe('the search pack (the built index stored as one value)', () => {
     expect(createSearchIndex(restored).size).toBe(4501);
   }, 60_000);
 
-  it('is brought up to date by refreshPack (the background, after an import) only when worth it', async () => {
+  it('is brought up to date by the repository’s refreshPack (the background, after an import) only when worth it', async () => {
     db = openLibraryDb(`pack-${++n}`);
     const repo = createLibraryRepository(db);
     await repo.importItems(generateItems(2500, 16).map(({ item }) => ({ item, provenance: {} })));
-    expect(await refreshPack(repo)).toBe(false); // three blocks: reading them is cheap enough
+    expect(await repo.refreshPack()).toBe(false); // three blocks: reading them is cheap enough
     expect((await repo.searchTable()).pack).toBeUndefined();
     await repo.importItems(generateItems(2000, 17).map(({ item }) => ({ item, provenance: {} })));
-    expect(await refreshPack(repo)).toBe(true);
+    expect(await repo.refreshPack()).toBe(true);
     const table = await repo.searchTable();
     expect(table.blocks).toEqual([]);
     expect(createSearchIndex(table).size).toBe(4500);
-    expect(await refreshPack(repo)).toBe(false); // nothing changed since
+    expect(await repo.refreshPack()).toBe(false); // nothing changed since
   });
 
   it('is not offered once the index changed in memory, and leaves out words nothing uses', () => {
