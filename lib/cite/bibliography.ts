@@ -9,8 +9,8 @@
  */
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import type { LibraryRecord } from '../model';
-import { toCslItems } from './csl';
+import { foldText, type LibraryRecord } from '../model';
+import { citationKeys, toCslItems, type CslExportItem } from './csl';
 import chicagoAuthorDate from './styles/chicago-author-date';
 import chicagoNote from './styles/chicago-note-bibliography';
 import ieee from './styles/ieee';
@@ -55,18 +55,47 @@ export type BibliographyProgress = (done: number, total: number) => void;
  * The same output as `formatBibliography` with each output (a test holds them equal). `html: false` renders the
  * text only (a download needs no HTML: a third of the time saved).
  *
- * `onProgress` is told as records are registered and as entries are rendered, through the hooks citeproc and
- * plugin-csl give an application: `sys.retrieveItem` (citeproc reads each record once as it registers it) and
- * `sys.wrapBibliographyEntry` (plugin-csl's own hook behind its `prepend`/`append` options, here adding nothing).
- * The whole list is still registered at once, so sorting and disambiguation see every record. Between the last
- * record read and the first entry rendered (sorting, disambiguation) it is not told anything.
+ * `onProgress` is told as records are registered and as entries are rendered (see `formatBibliographyPart`).
  */
 export function formatBibliographyTextAndHtml(
   records: readonly LibraryRecord[],
-  { style = 'apa', html: withHtml = true, onProgress }: { style?: StyleName; html?: boolean; onProgress?: BibliographyProgress } = {},
+  { style = 'apa', html = true, onProgress }: { style?: StyleName; html?: boolean; onProgress?: BibliographyProgress } = {},
 ): { text: string; html: string } {
   if (records.length === 0) return { text: '', html: '' };
-  const items = toCslItems(records);
+  const part = formatBibliographyPart(toCslItems(records), { style, html, ...(onProgress ? { onProgress } : {}) });
+  return joinBibliographyParts([part], style);
+}
+
+/** One entry of a bibliography part: its record's place in the whole export, citeproc's sort keys, and its renderings. */
+export interface BibliographyEntry {
+  index: number;
+  sortkeys: (string | undefined)[];
+  text: string;
+  /** '' when the part was rendered without HTML. */
+  html: string;
+}
+
+/** A bibliography of some of an export's records, sorted and disambiguated among themselves, to be joined with the others. */
+export interface BibliographyPart {
+  entries: BibliographyEntry[];
+  /** What goes before and after the entries, per output (the same in every part of a style). */
+  frame: { text: [string, string]; html: [string, string] };
+}
+
+/**
+ * Formats some of an export's items (`indices`: their places in the whole export, which break ties in the
+ * style's order as citeproc's registration order does). Citeproc sorts and disambiguates the items among
+ * themselves; `planBibliographyParts` keeps together whatever could affect another's entry.
+ *
+ * `onProgress` is told as records are registered and as entries are rendered, through the hooks citeproc and
+ * plugin-csl give an application: `sys.retrieveItem` (citeproc reads each record once as it registers it) and
+ * `sys.wrapBibliographyEntry` (plugin-csl's own hook behind its `prepend`/`append` options, here adding nothing).
+ * Between the last record read and the first entry rendered (sorting, disambiguation) it is not told anything.
+ */
+export function formatBibliographyPart(
+  items: readonly CslExportItem[],
+  { style = 'apa', html: withHtml = true, indices = items.map((_, k) => k), onProgress }: { style?: StyleName; html?: boolean; indices?: readonly number[]; onProgress?: BibliographyProgress },
+): BibliographyPart {
   const engine = plugins.config.get('@csl').engine(items, STYLES[style].template, undefined, withHtml ? 'html' : 'text');
   const n = items.length;
   const total = n * (withHtml ? 3 : 2);
@@ -76,21 +105,99 @@ export function formatBibliographyTextAndHtml(
   let read = 0;
   if (tick) engine.sys.retrieveItem = (id) => (read < n && (read++, tick()), retrieve(id));
   try {
-    const sortedIds = engine.updateItems(items.map((item) => item.id));
+    engine.updateItems(items.map((item) => item.id));
     done = n;
     if (tick) engine.sys.wrapBibliographyEntry = () => (tick(), ['', '']);
     const render = (format: OutputKind) => {
       engine.setOutputFormat(format);
-      const [{ bibstart, bibend }, entries] = engine.makeBibliography();
-      // As plugin-csl does: each HTML entry carries its record's id (data-csl-entry-id).
-      return bibstart + entries.map((entry, k) => entry.replace(/^\s*<[a-z]+/i, `$& data-csl-entry-id="${sortedIds[k]}"`)).join('') + bibend;
+      const [{ bibstart, bibend, entry_ids }, entries] = engine.makeBibliography();
+      return { frame: [bibstart, bibend] as [string, string], entries, ids: entry_ids.map((ids) => ids[0]!) };
     };
-    const html = withHtml ? render('html') : '';
-    return { text: render('text'), html };
+    const html = withHtml ? render('html') : undefined;
+    const text = render('text');
+    const place = new Map(items.map((item, k) => [item.id, indices[k]!]));
+    return {
+      frame: { text: text.frame, html: html?.frame ?? ['', ''] },
+      entries: text.ids.map((id, k) => ({
+        index: place.get(id)!,
+        sortkeys: engine.registry.registry[id]?.sortkeys ?? [],
+        text: text.entries[k]!,
+        // As plugin-csl does: each HTML entry carries its record's id (data-csl-entry-id).
+        html: html ? html.entries[k]!.replace(/^\s*<[a-z]+/i, `$& data-csl-entry-id="${id}"`) : '',
+      })),
+    };
   } finally {
     engine.sys.retrieveItem = retrieve;
     engine.sys.wrapBibliographyEntry = undefined;
   }
+}
+
+/**
+ * The parts' entries in the style's order, as one bibliography: a merge by citeproc's own comparison of sort keys
+ * (ties by place in the export, as citeproc breaks them), keeping each part's own order.
+ */
+export function joinBibliographyParts(parts: readonly BibliographyPart[], style: StyleName = 'apa'): { text: string; html: string } {
+  const first = parts.find((p) => p.entries.length);
+  if (!first) return { text: '', html: '' };
+  let entries = first.entries;
+  const live = parts.filter((p) => p.entries.length);
+  if (live.length > 1) {
+    // The engine's comparator holds no records: asking for it after the parts are rendered is safe.
+    const { compareKeys } = plugins.config.get('@csl').engine([], STYLES[style].template, undefined, 'text').registry.sorter;
+    const order = (a: BibliographyEntry, b: BibliographyEntry) => compareKeys({ sortkeys: a.sortkeys, seq: a.index }, { sortkeys: b.sortkeys, seq: b.index });
+    const heads = live.map(() => 0);
+    entries = [];
+    for (;;) {
+      let best = -1;
+      live.forEach((part, p) => {
+        const head = part.entries[heads[p]!];
+        if (head && (best < 0 || order(head, live[best]!.entries[heads[best]!]!) < 0)) best = p;
+      });
+      if (best < 0) break;
+      entries.push(live[best]!.entries[heads[best]!++]!);
+    }
+  }
+  const join = (output: OutputKind) => first.frame[output][0] + entries.map((e) => e[output]).join('') + first.frame[output][1];
+  return { text: join('text'), html: entries[0]!.html ? join('html') : '' };
+}
+
+/**
+ * Whether a style's bibliography can be formatted in parts and joined: it must sort its entries (the join
+ * merges by the sort) and must not number them (each part would count from 1). Numeric styles (IEEE,
+ * Vancouver) are formatted whole.
+ */
+export function canFormatInParts(style: StyleName): boolean {
+  const xml = plugins.config.get('@csl').styles.get(STYLES[style].template);
+  return /<bibliography\b[\s\S]*<sort\b/.test(xml) && !xml.includes('citation-number');
+}
+
+/**
+ * Splits an export into up to `count` parts of about equal size for formatting side by side (one worker each),
+ * or undefined when the style cannot be formatted in parts. Records whose first name (author, else editor, as
+ * the styles substitute) folds to the same words go into the same part, and so do records without names whose
+ * title starts with the same word: all that citeproc compares across entries (year suffixes such as 2017a/2017b,
+ * added names or initials, "———" for a repeated author) is among records of the same first name. Each part keeps
+ * the export's order. `keys` are the export's citation keys, unique across the parts.
+ */
+export function planBibliographyParts(records: readonly LibraryRecord[], style: StyleName, count: number): { keys: string[]; parts: number[][] } | undefined {
+  if (!canFormatInParts(style) || count < 2) return undefined;
+  const groups = new Map<string, number[]>();
+  records.forEach((record, i) => {
+    const key = firstNameKey(record);
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const parts: number[][] = Array.from({ length: count }, () => []);
+  // Largest groups first, each into the smallest part so far.
+  for (const group of [...groups.values()].sort((a, b) => b.length - a.length)) {
+    parts.reduce((small, part) => (part.length < small.length ? part : small)).push(...group);
+  }
+  return { keys: citationKeys(records), parts: parts.filter((p) => p.length).map((p) => p.sort((a, b) => a - b)) };
+}
+
+function firstNameKey({ item }: LibraryRecord): string {
+  const name = item.author?.[0] ?? item.editor?.[0];
+  const who = name ? foldText(name.family ?? name.literal ?? '') : '';
+  return who ? `name:${who}` : `title:${foldText(item.title).split(' ')[0]}`;
 }
 
 /**

@@ -15,7 +15,13 @@ declare module '@citation-js/core' {
     /** Registers the items and returns their ids in the style's bibliography order. */
     updateItems(ids: string[]): string[];
     setOutputFormat(format: string): void;
-    makeBibliography(): [{ bibstart: string; bibend: string }, string[]];
+    /** The meta data's `entry_ids` lists each entry's item id(s), in the entries' order. */
+    makeBibliography(): [{ bibstart: string; bibend: string; entry_ids: string[][] }, string[]];
+    /** Citeproc's registry: each registered item's bibliography sort keys, and the style's comparison of them. */
+    registry: {
+      registry: Record<string, { sortkeys?: (string | undefined)[] } | undefined>;
+      sorter: { compareKeys(a: { sortkeys: (string | undefined)[]; seq: number }, b: { sortkeys: (string | undefined)[]; seq: number }): number };
+    };
   }
   interface Register<T> {
     has(name: string): boolean;

@@ -44,9 +44,8 @@ export function citationKeys(records: readonly LibraryRecord[]): string[] {
   });
 }
 
-/** Converts records to CSL items with unique keys as `id` and `citation-key`. */
-export function toCslItems(records: readonly LibraryRecord[]): CslExportItem[] {
-  const keys = citationKeys(records);
+/** Converts records to CSL items with unique keys as `id` and `citation-key` (`keys`: given when part of a larger export). */
+export function toCslItems(records: readonly LibraryRecord[], keys: readonly string[] = citationKeys(records)): CslExportItem[] {
   return records.map((record, i) => ({ ...record.item, id: keys[i]!, 'citation-key': keys[i]! }));
 }
 

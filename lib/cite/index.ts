@@ -17,7 +17,21 @@ export { formatBiblatex } from './biblatex';
 export { formatRis, readRis } from './ris';
 export { formatCslJson, readCslJson } from './csl-json';
 export { formatBackup, readBackup, BACKUP_FORMAT, BACKUP_VERSION } from './backup';
-export { formatBibliography, formatBibliographyTextAndHtml, formatCitation, STYLES, STYLE_NAMES, type StyleName, type OutputKind } from './bibliography';
+export {
+  formatBibliography,
+  formatBibliographyTextAndHtml,
+  formatBibliographyPart,
+  joinBibliographyParts,
+  planBibliographyParts,
+  canFormatInParts,
+  formatCitation,
+  STYLES,
+  STYLE_NAMES,
+  type StyleName,
+  type OutputKind,
+  type BibliographyPart,
+  type BibliographyEntry,
+} from './bibliography';
 export { toCslItems, citationKeys, baseCitationKey, type CslExportItem } from './csl';
 export {
   parseImport,
