@@ -1,7 +1,9 @@
 /**
- * Citation speed, in Node (the same pure lib/cite code the extension runs in a worker): BibTeX export and import of
- * 10,000 records, and APA formatting of 1,000. citeproc builds a style's engine once per session; that first
- * build (seconds for APA) is reported on its own as `apa_engine_first_ms`, and `export_apa_1k_ms` is a later export.
+ * Citation speed, in Node (the same pure lib/cite code the extension runs in a worker): BibTeX export and parsing
+ * of 10,000 records, and APA formatting of 1,000 on one thread. citeproc builds a style's engine once per session;
+ * that first build (seconds for APA) is reported on its own as `apa_engine_first_ms`, and `export_apa_1k_node_ms`
+ * is a later export. The issue's `import_bibtex_10k_ms` and `export_apa_1k_ms` are measured where users meet
+ * them, in the extension in Chromium (popup.ts): the whole import, and the worker formatting in parts.
  */
 import { performance } from 'node:perf_hooks';
 import { formatBibliography, formatBibliographyTextAndHtml, formatBibtex, parseImport } from '../../lib/cite';
@@ -64,7 +66,7 @@ export async function run({ log }: BenchContext): Promise<Record<string, number>
   const bib = formatBibtex(records);
   parseImport(bib.slice(0, 20_000));
   let imported = 0;
-  results.import_bibtex_10k_ms = round(
+  results.import_bibtex_10k_parse_ms = round(
     time(() => {
       imported = parseImport(bib).entries.length;
     }, 3),
@@ -76,7 +78,7 @@ export async function run({ log }: BenchContext): Promise<Record<string, number>
   formatBibliography(records.slice(0, 1), { style: 'apa' });
   results.apa_engine_first_ms = round(performance.now() - first);
   const thousand = records.slice(0, 1000);
-  results.export_apa_1k_ms = round(time(() => formatBibliography(thousand, { style: 'apa', output: 'html' }), 3));
+  results.export_apa_1k_node_ms = round(time(() => formatBibliography(thousand, { style: 'apa', output: 'html' }), 3));
   // What the export dialog asks for (text, and HTML for rich-text copy): one citeproc run rendered twice.
   results.export_apa_1k_text_and_html_ms = round(time(() => formatBibliographyTextAndHtml(thousand, { style: 'apa' }), 3));
   // What a download asks for: the text alone.

@@ -66,7 +66,7 @@ export async function run({ root, log }: BenchContext): Promise<Record<string, n
   writeFileSync(join(e2eDir, 'bench-blank.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="/bench-blank.js"></script><div id="app"></div>');
   writeFileSync(join(e2eDir, 'bench-blank.js'), 'document.getElementById("app").textContent = "Colophon"; performance.mark("colophon:first-rows");');
 
-  results.import_bibtex_10k_chromium_ms = await importInLibraryPage(log);
+  results.import_bibtex_10k_ms = await importInLibraryPage(log);
   Object.assign(results, await exportApaInWorker(log));
 
   const sizes = (process.env.BENCH_POPUP_SIZES ?? '10000,100000').split(',').map(Number);
@@ -198,8 +198,9 @@ export async function importInLibraryPage(log: (line: string) => void): Promise<
 /**
  * APA for 1,000 records in the extension's own citation worker, in Chromium (the issue's target is set there): the
  * page posts the job the export dialog posts and waits for the reply. The first job builds the style's engine; the
- * figures are the median of 3 later jobs, text and HTML (Copy) and text alone (Download). The worker formats a
- * long bibliography in parts, one worker per core (up to 4): `export_apa_1k_parts` says how many it used here.
+ * figures are the median of 3 later jobs, text alone (Download: `export_apa_1k_ms`) and text and HTML (Copy).
+ * The worker formats a long bibliography in parts, one worker per core (up to 4): `export_apa_1k_parts` says how
+ * many it used here.
  */
 export async function exportApaInWorker(log: (line: string) => void): Promise<Record<string, number>> {
   log('APA for 1,000 records in the citation worker, Chromium…');
@@ -234,8 +235,9 @@ export async function exportApaInWorker(log: (line: string) => void): Promise<Re
       times.text.push((await job(false))[0]);
     }
     return {
-      export_apa_1k_chromium_ms: round(quantile(times.both, 0.5)),
-      export_apa_1k_text_chromium_ms: round(quantile(times.text, 0.5)),
+      // One output, as citeproc through citation-js gives (the issue's comparison): what a download asks for.
+      export_apa_1k_ms: round(quantile(times.text, 0.5)),
+      export_apa_1k_copy_ms: round(quantile(times.both, 0.5)),
       export_apa_1k_parts: parts,
     };
   } finally {
