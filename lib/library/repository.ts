@@ -107,19 +107,34 @@ export interface LibraryRepository extends LibraryReads {
 
 /** A candidate with the library's own fields, as a Colophon backup carries them (restored on import). */
 type Incoming = Candidate & { tags?: string[]; note?: string };
-// A backup record first (it must carry tags and note, so a plain candidate never matches it), then a candidate,
-// then a bare CSL item.
+// A backup record first (it must carry tags and note, so a plain candidate never matches it), then a candidate.
 const backupEntrySchema = z.object({
   item: cslItemSchema,
   provenance: candidateSchema.shape.provenance,
   tags: libraryRecordSchema.shape.tags.def.innerType,
   note: libraryRecordSchema.shape.note.def.innerType,
 });
-const importItemSchema = z.union([
-  backupEntrySchema,
-  candidateSchema,
-  z.pipe(cslItemSchema, z.transform((item: CslItem): Incoming => ({ item, provenance: {} }))),
-]);
+const wrappedItemSchema = z.union([backupEntrySchema, candidateSchema]);
+const bareItemSchema = z.pipe(cslItemSchema, z.transform((item: CslItem): Incoming => ({ item, provenance: {} })));
+
+/**
+ * One import entry: a backup record or a candidate (an object with an `item`), else a bare CSL item. Dispatched on
+ * that shape: one union of all three parsed every BibTeX entry three times, and a failed entry got the union's
+ * "Invalid input" instead of the field at fault. An `item` key that is neither of the first two still gets its
+ * chance as a bare item (unknown keys are stripped), so the same entries are accepted as with the union.
+ */
+export function parseImportItem(raw: unknown): { success: true; data: Incoming } | { success: false; message: string } {
+  const wrapped = typeof raw === 'object' && raw !== null && 'item' in raw;
+  const parsed = (wrapped ? wrappedItemSchema : bareItemSchema).safeParse(raw);
+  if (parsed.success) return parsed;
+  if (wrapped) {
+    const bare = bareItemSchema.safeParse(raw);
+    if (bare.success) return bare;
+  }
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  return { success: false, message: issue ? `${where}${issue.message}`.slice(0, 300) : 'invalid item' }; // the reply caps it at 500
+}
 
 export function createLibraryRepository(
   db: ColophonDb,
@@ -421,9 +436,9 @@ export function createLibraryRepository(
       for (let start = 0; start < items.length; start += chunkSize) {
         const chunk: { index: number; candidate: Candidate }[] = [];
         items.slice(start, start + chunkSize).forEach((raw, k) => {
-          const parsed = importItemSchema.safeParse(raw);
+          const parsed = parseImportItem(raw);
           if (parsed.success) chunk.push({ index: start + k, candidate: parsed.data });
-          else outcome.invalid.push({ index: start + k, message: parsed.error.issues[0]?.message ?? 'invalid item' });
+          else outcome.invalid.push({ index: start + k, message: parsed.message });
         });
         try {
           const { fresh, duplicates } = await write(async () => {

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryRepository, openLibraryDb, type ColophonDb } from '@/lib/library';
+import { parseImportItem } from '@/lib/library/repository';
 
 let db: ColophonDb;
 afterEach(() => db?.delete());
@@ -82,5 +83,23 @@ describe('restoring a backup', () => {
     const [restored] = (await repo.recent(10)).filter((r) => r.item.title === 'Cities and Culture');
     expect(restored).toMatchObject({ tags: ['culture', 'to read'], note: 'Chapter 3 compares Lyon and Zagreb.', provenance: { title: { source: 'user' } } });
     expect((await repo.importItems([entry])).added).toBe(0);
+  });
+});
+
+describe('parsing import entries', () => {
+  it('takes a bare CSL item, a candidate and a backup entry each by its shape, and names the field at fault', () => {
+    const bare = parseImportItem({ type: 'book', title: 'Bare', unknown: 1 });
+    expect(bare).toEqual({ success: true, data: { item: { type: 'book', title: 'Bare' }, provenance: {} } });
+    const candidate = parseImportItem({ item: { type: 'book', title: 'Candidate' }, provenance: { title: { source: 'heading', confidence: 0.5 } } });
+    expect(candidate).toMatchObject({ success: true, data: { provenance: { title: { source: 'heading' } } } });
+    expect(candidate.success && 'tags' in candidate.data).toBe(false);
+    expect(parseImportItem({ item: { type: 'book', title: 'Backup' }, provenance: {}, tags: ['a'], note: 'n' })).toMatchObject({ success: true, data: { tags: ['a'], note: 'n' } });
+    // An `item` key beside CSL fields is an unknown key of a bare item, as before (the union accepted it).
+    expect(parseImportItem({ type: 'book', title: 'With a stray key', item: 'x' })).toMatchObject({ success: true, data: { item: { title: 'With a stray key' } } });
+    const bad = parseImportItem({ type: 'poem', title: 'Not a CSL type' });
+    expect(bad.success).toBe(false);
+    expect(!bad.success && bad.message).toMatch(/^type: /);
+    expect(parseImportItem({ item: { type: 'book' }, provenance: {} })).toMatchObject({ success: false });
+    expect(parseImportItem('a string')).toMatchObject({ success: false });
   });
 });
