@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLibraryRepository, openLibraryDb, type ColophonDb } from '@/lib/library';
-import { parseImportItem } from '@/lib/library/repository';
+import { createLibraryRepository, openLibraryDb, StorageFullError, type ColophonDb } from '@/lib/library';
+import { EarlierPartFailedError, parseImportItem } from '@/lib/library/repository';
 
 let db: ColophonDb;
 afterEach(() => db?.delete());
@@ -64,6 +64,51 @@ describe('large imports (keys read once)', () => {
     ]);
     expect(imported.added + saved.saved.length).toBe(600);
     expect(await repo.count()).toBe(850);
+  });
+});
+
+describe('an import sent in parts, two in flight (the library page)', () => {
+  it('writes each part after the one before, which it sees, though it was parsed first', async () => {
+    db = openLibraryDb('import-parts');
+    const repo = createLibraryRepository(db);
+    await repo.importItems(items(250)); // keys now kept, as between the parts of a real import
+    const first = repo.importItems(items(300, 1000));
+    // Sent before the first is written: its entry 1100 repeats the first part's, so it must come out a duplicate.
+    const second = repo.importItems([...items(299, 2000), items(1, 1100)[0]], { after: first });
+    const third = repo.importItems(items(300, 3000), { after: second });
+    expect((await first).added).toBe(300);
+    const secondOutcome = await second;
+    expect(secondOutcome.added).toBe(299);
+    const [held] = (await repo.byIds([secondOutcome.duplicates[0]!.duplicateOf])).map((r) => r.item.URL);
+    expect(secondOutcome.duplicates).toHaveLength(1);
+    expect(held).toBe('https://example.org/b/1100');
+    expect((await third).added).toBe(300);
+    expect(await repo.count()).toBe(1149);
+  });
+
+  it('writes nothing of a part whose predecessor hit a full disk or failed, and says so', async () => {
+    db = openLibraryDb('import-parts-full');
+    const repo = createLibraryRepository(db);
+    const original = db.records.bulkAdd.bind(db.records);
+    let calls = 0;
+    db.records.bulkAdd = ((...args: Parameters<typeof original>) =>
+      ++calls === 2 ? Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' })) : original(...args)) as typeof original;
+    const first = repo.importItems(items(300));
+    const second = repo.importItems(items(300, 300), { after: first }); // refused by the disk
+    const third = repo.importItems(items(300, 600), { after: second }); // would fit, but must not leave a gap
+    expect(await first).toMatchObject({ added: 300 });
+    expect(await second).toMatchObject({ added: 0, stoppedAt: 0 });
+    expect((await second).error).toBeInstanceOf(StorageFullError);
+    expect(await third).toMatchObject({ added: 0, stoppedAt: 0 });
+    expect((await third).error).toBeInstanceOf(StorageFullError);
+    db.records.bulkAdd = original;
+    expect(await repo.count()).toBe(300);
+
+    const broken = Promise.reject(new Error('the worker stopped'));
+    const after = await repo.importItems(items(10, 900), { after: broken });
+    expect(after.error).toBeInstanceOf(EarlierPartFailedError);
+    expect(after.error?.message).toContain('the worker stopped');
+    expect(await repo.count()).toBe(300);
   });
 });
 
