@@ -213,8 +213,12 @@ export default defineBackground(() => {
       const job = library.importItems(items, after ? { after } : {});
       if (importId !== undefined) {
         importsUnderWay.set(importId, job);
-        const forget = () => importsUnderWay.get(importId) === job && importsUnderWay.delete(importId);
-        job.then(forget, forget);
+        // Forgotten once written; a part that failed stays, so a part arriving after its answer is not written
+        // either (the worker's memory goes when it stops; a failed import holds one entry until then).
+        job.then(
+          (outcome) => !outcome.error && importsUnderWay.get(importId) === job && importsUnderWay.delete(importId),
+          () => undefined,
+        );
       }
       const outcome = await job;
       if (outcome.added) refreshPackSoon();
