@@ -4,17 +4,30 @@ import { MAX_IMPORT_MB } from '@/lib/cite/catalog';
 
 /** Entries per message to the background, which commits each as one transaction (its default chunk, a search block). */
 const CHUNK = 1000;
+/**
+ * Chunks sent before the first one's answer: the background parses the next while the previous commits (it writes
+ * them in order). Two keep it busy; more would only add chunks lost if the worker stopped.
+ */
+const IN_FLIGHT = 2;
+/**
+ * How often the list is reloaded while chunks arrive: each reload reads its rows and search table again, on the
+ * same two cores the import runs on (every 2 s made a 10,000-entry import about 0.2 s slower, of 6).
+ */
+const RELOAD_EVERY_MS = 5000;
 
 /** What the import panel asks of the background. */
 export interface ImportServices {
-  /** Saves one chunk through the background: its own transaction, de-duplicated against the library. */
-  importItems(items: unknown[]): Promise<{ added: number; duplicates: number; invalid: { index: number; message: string }[]; error?: string | undefined }>;
+  /**
+   * Saves one chunk through the background: its own transaction, de-duplicated against the library. Chunks of one
+   * file share `importId`: each is committed after the one sent before it, and not at all if that one failed.
+   */
+  importItems(items: unknown[], importId?: string): Promise<{ added: number; duplicates: number; invalid: { index: number; message: string }[]; error?: string | undefined }>;
 }
 
 interface Props extends ImportServices {
   /** Reads a file's bytes into validated entries, off the UI thread. */
   parse(bytes: Uint8Array): Promise<ImportResult>;
-  /** Called as chunks are committed (at most every 2 s) and at the end, so the list shows the new records. */
+  /** Called as chunks are committed (at most every RELOAD_EVERY_MS) and at the end, so the list shows the new records. */
   onImported(): void;
 }
 
@@ -67,25 +80,34 @@ export function ImportPanel({ parse, importItems, onImported }: Props) {
       };
       setProgress({ done: 0, total: items.length });
       let shownAt = performance.now();
-      for (let start = 0; start < items.length; start += CHUNK) {
-        if (cancelled.current) {
-          result.stopped = `Stopped after ${start.toLocaleString('en')} of ${items.length.toLocaleString('en')} entries; import the file again to finish.`;
-          break;
+      const importId = crypto.randomUUID();
+      const inFlight: { start: number; size: number; outcome: ReturnType<ImportServices['importItems']> }[] = [];
+      let next = 0;
+      for (;;) {
+        while (!cancelled.current && !result.stopped && next < items.length && inFlight.length < IN_FLIGHT) {
+          const chunk = items.slice(next, next + CHUNK);
+          const outcome = importItems(chunk, importId);
+          outcome.catch(() => undefined); // awaited below; the first failure ends the import, the rest are moot
+          inFlight.push({ start: next, size: chunk.length, outcome });
+          next += chunk.length;
         }
-        const chunk = items.slice(start, start + CHUNK);
-        const outcome = await importItems(chunk);
+        const sent = inFlight.shift();
+        if (!sent) break;
+        const outcome = await sent.outcome;
+        if (result.stopped) continue; // a chunk after a failed one: the background did not commit it
         result.added += outcome.added;
         result.duplicates += outcome.duplicates;
-        for (const bad of outcome.invalid) result.problems.push({ line: parsed.entries[start + bad.index]?.line ?? 0, reason: bad.message });
-        setProgress({ done: start + chunk.length, total: items.length });
-        // The list reloads its rows and search table on each call: at most every 2 s while chunks arrive, then at the end.
-        if (performance.now() - shownAt > 2000) {
+        for (const bad of outcome.invalid) result.problems.push({ line: parsed.entries[sent.start + bad.index]?.line ?? 0, reason: bad.message });
+        const done = sent.start + sent.size;
+        setProgress({ done, total: items.length });
+        // The list reloads its rows and search table on each call: now and then while chunks arrive, then at the end.
+        if (performance.now() - shownAt > RELOAD_EVERY_MS) {
           shownAt = performance.now();
           onImported();
         }
-        if (outcome.error) {
-          result.stopped = outcome.error;
-          break;
+        if (outcome.error) result.stopped = outcome.error;
+        else if (cancelled.current && !inFlight.length && done < items.length) {
+          result.stopped = `Stopped after ${done.toLocaleString('en')} of ${items.length.toLocaleString('en')} entries; import the file again to finish.`;
         }
       }
       result.problems.sort((a, b) => a.line - b.line);

@@ -5,7 +5,7 @@
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { extractFromText } from '@/lib/extract/selected-text';
-import { createLibraryRepository, openLibraryDb } from '@/lib/library';
+import { createLibraryRepository, openLibraryDb, type ImportOutcome } from '@/lib/library';
 import { handle } from '@/lib/messaging';
 import { extractResultSchema, isWebUrl, pageSelectionSchema, pendingSelectionSchema, type ExtractResult } from '@/lib/model';
 import {
@@ -50,6 +50,8 @@ export default defineBackground(() => {
   const reading = new Map<number, Promise<ExtractResult>>();
   /** The save-all confirmations on show, by tab, each with the timer that puts the found count back. */
   const confirmations = new Map<number, ReturnType<typeof setTimeout>>();
+  /** The last part received of each import under way, by import id: the next part is written only after it. */
+  const importsUnderWay = new Map<string, Promise<ImportOutcome>>();
   /** After an import (its chunks come one message each), the search pack is rebuilt once, off the popup's thread. */
   let packTimer: ReturnType<typeof setTimeout> | undefined;
   const refreshPackSoon = () => {
@@ -204,8 +206,21 @@ export default defineBackground(() => {
     restore: async ({ records }) => (await library.restore(records), { restored: records.length }),
     tag: async ({ ids, add, remove }) => ({ changed: await library.tag(ids, { ...(add ? { add } : {}), ...(remove ? { remove } : {}) }) }),
     refreshSearchPack: async () => ({ stored: await library.refreshPack() }),
-    import: async ({ items }) => {
-      const outcome = await library.importItems(items);
+    import: async ({ items, importId }) => {
+      // The page keeps two parts of a file in flight: this one is parsed while the one before commits, and is
+      // written after it (never beside it: each part must see the keys the one before added).
+      const after = importId === undefined ? undefined : importsUnderWay.get(importId);
+      const job = library.importItems(items, after ? { after } : {});
+      if (importId !== undefined) {
+        importsUnderWay.set(importId, job);
+        // Forgotten once written; a part that failed stays, so a part arriving after its answer is not written
+        // either (the worker's memory goes when it stops; a failed import holds one entry until then).
+        job.then(
+          (outcome) => !outcome.error && importsUnderWay.get(importId) === job && importsUnderWay.delete(importId),
+          () => undefined,
+        );
+      }
+      const outcome = await job;
       if (outcome.added) refreshPackSoon();
       return {
         added: outcome.added,

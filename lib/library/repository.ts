@@ -59,6 +59,12 @@ export interface ImportOptions {
   chunkSize?: number;
   /** Called after each committed chunk with the number of items handled so far. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The previous part of the same import, sent on its own (the library page keeps two chunks in flight): these
+   * items are parsed and keyed at once, while it commits, but nothing is written before it has settled, and
+   * nothing at all if it failed (so a full disk stops the import at the first chunk it refused).
+   */
+  after?: Promise<ImportOutcome>;
 }
 
 export interface ImportOutcome {
@@ -67,8 +73,11 @@ export interface ImportOutcome {
   duplicates: { index: number; duplicateOf: string; rule: DuplicateRule }[];
   /** Items that are not valid publications, with the first problem. */
   invalid: { index: number; message: string }[];
-  /** Set when storage filled up: items from `stoppedAt` on were not imported; earlier chunks were. */
-  error?: StorageFullError;
+  /**
+   * Set when storage filled up: items from `stoppedAt` on were not imported; earlier chunks were. With `after`,
+   * also when the part before stopped or failed: then nothing of this part was imported (`stoppedAt` 0).
+   */
+  error?: StorageFullError | EarlierPartFailedError;
   stoppedAt?: number;
 }
 
@@ -105,21 +114,49 @@ export interface LibraryRepository extends LibraryReads {
   importItems(items: readonly unknown[], options?: ImportOptions): Promise<ImportOutcome>;
 }
 
+/** What an import part reports when the part before it failed with something else than a full disk. */
+export class EarlierPartFailedError extends Error {
+  constructor(cause: unknown) {
+    super(`An earlier part of this import failed (${cause instanceof Error ? cause.message : String(cause)}); this part was not imported.`);
+    this.name = 'EarlierPartFailedError';
+  }
+}
+
 /** A candidate with the library's own fields, as a Colophon backup carries them (restored on import). */
 type Incoming = Candidate & { tags?: string[]; note?: string };
-// A backup record first (it must carry tags and note, so a plain candidate never matches it), then a candidate,
-// then a bare CSL item.
+/** A candidate as the record it would be saved as, with that record's de-duplication keys. */
+interface Entry {
+  record: LibraryRecord;
+  keys: string[];
+}
+// A backup record first (it must carry tags and note, so a plain candidate never matches it), then a candidate.
 const backupEntrySchema = z.object({
   item: cslItemSchema,
   provenance: candidateSchema.shape.provenance,
   tags: libraryRecordSchema.shape.tags.def.innerType,
   note: libraryRecordSchema.shape.note.def.innerType,
 });
-const importItemSchema = z.union([
-  backupEntrySchema,
-  candidateSchema,
-  z.pipe(cslItemSchema, z.transform((item: CslItem): Incoming => ({ item, provenance: {} }))),
-]);
+const wrappedItemSchema = z.union([backupEntrySchema, candidateSchema]);
+const bareItemSchema = z.pipe(cslItemSchema, z.transform((item: CslItem): Incoming => ({ item, provenance: {} })));
+
+/**
+ * One import entry: a backup record or a candidate (an object with an `item`), else a bare CSL item. Dispatched on
+ * that shape: one union of all three parsed every BibTeX entry three times, and a failed entry got the union's
+ * "Invalid input" instead of the field at fault. An `item` key that is neither of the first two still gets its
+ * chance as a bare item (unknown keys are stripped), so the same entries are accepted as with the union.
+ */
+export function parseImportItem(raw: unknown): { success: true; data: Incoming } | { success: false; message: string } {
+  const wrapped = typeof raw === 'object' && raw !== null && 'item' in raw;
+  const parsed = (wrapped ? wrappedItemSchema : bareItemSchema).safeParse(raw);
+  if (parsed.success) return parsed;
+  if (wrapped) {
+    const bare = bareItemSchema.safeParse(raw);
+    if (bare.success) return bare;
+  }
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  return { success: false, message: issue ? `${where}${issue.message}`.slice(0, 300) : 'invalid item' }; // the reply caps it at 500
+}
 
 export function createLibraryRepository(
   db: ColophonDb,
@@ -216,9 +253,13 @@ export function createLibraryRepository(
     }
   }
 
-  /** Adds new records with their search rows and de-duplication keys: one row each (`keys` as computed for them). */
-  async function addRecords(records: readonly LibraryRecord[], keysOf: (r: LibraryRecord) => string[] = (r) => duplicateKeys(r.item)): Promise<void> {
-    const blockOf = await appendRows(records.map(toSearchRow));
+  /** Adds new records with their search rows and de-duplication keys: one row each (`keys` and rows as computed for them). */
+  async function addRecords(
+    records: readonly LibraryRecord[],
+    keysOf: (r: LibraryRecord) => string[] = (r) => duplicateKeys(r.item),
+    rowOf: (r: LibraryRecord) => SearchRow = toSearchRow,
+  ): Promise<void> {
+    const blockOf = await appendRows(records.map(rowOf));
     await db.records.bulkAdd(records.map((r) => ({ ...r, keys: keysOf(r), block: blockOf.get(r.id)! })));
   }
 
@@ -230,11 +271,26 @@ export function createLibraryRepository(
   }
 
   /**
-   * Splits candidates into new records and duplicates, against the library and against earlier candidates
-   * of the same batch. Runs inside the write, so two saves cannot both add the same publication.
+   * Each candidate as the record it would be saved as, with its de-duplication keys: pure work, done before the
+   * write (for an import part, while the part before it commits). Every part was parsed already (the candidate on
+   * its way in, the id and times are ours): parsing the whole record again was a second full pass of zod over
+   * each item, a tenth of an import.
    */
-  async function sortOut(candidates: readonly Candidate[], savedAtOf: (i: number) => number, keyIndex?: KeyIndex) {
-    const keysOf = candidates.map((c) => duplicateKeys(c.item));
+  function entriesOf(candidates: readonly Candidate[], savedAtOf: (i: number) => number): Entry[] {
+    return candidates.map((candidate, i) => {
+      const at = savedAtOf(i);
+      const { tags = [], note = '' } = candidate as Incoming;
+      const record: LibraryRecord = { id: newId(), savedAt: at, updatedAt: at, tags: uniqueTags(tags), note, item: candidate.item, provenance: candidate.provenance };
+      return { record, keys: duplicateKeys(candidate.item) };
+    });
+  }
+
+  /**
+   * Splits entries into new records and duplicates, against the library and against earlier entries of the same
+   * batch. Runs inside the write, so two saves cannot both add the same publication.
+   */
+  async function sortOut(entries: readonly Entry[], keyIndex?: KeyIndex) {
+    const keysOf = entries.map((e) => e.keys);
     const uniqueKeys = [...new Set(keysOf.flat())];
     // A large import reads every key once (keyIndex); a save looks up its few keys, one exact lookup each
     // (`anyOf` over thousands of keys walks the index far slower).
@@ -257,20 +313,14 @@ export function createLibraryRepository(
     const freshKeys = new Map<LibraryRecord, string[]>();
     const freshByKey = new Map<string, LibraryRecord[]>();
     const duplicates: { index: number; record: LibraryRecord; rule: DuplicateRule }[] = [];
-    candidates.forEach((candidate, index) => {
-      const keys = keysOf[index]!;
+    entries.forEach(({ record, keys }, index) => {
       const freshFor = keys.flatMap((k) => {
         const list = freshByKey.get(k) ?? [];
         return list.length > CROWDED_KEY && /^(head|tail):/.test(k) ? [] : list;
       });
       const nearby = new Set([...libraryFor(keys), ...freshFor]);
-      const duplicate = findDuplicate(candidate.item, [...nearby]);
+      const duplicate = findDuplicate(record.item, [...nearby]);
       if (duplicate) return duplicates.push({ index, ...duplicate });
-      const at = savedAtOf(index);
-      const { tags = [], note = '' } = candidate as Incoming;
-      // Every part was parsed already (the candidate on its way in, the id and times are ours): parsing the whole
-      // record again was a second full pass of zod over each item, a tenth of an import.
-      const record: LibraryRecord = { id: newId(), savedAt: at, updatedAt: at, tags: uniqueTags(tags), note, item: candidate.item, provenance: candidate.provenance };
       fresh.push(record);
       freshKeys.set(record, keys);
       for (const k of keys) {
@@ -311,7 +361,7 @@ export function createLibraryRepository(
       const at = now();
       // Candidates listed first on the page get the later timestamp offset so they head the newest-first list.
       const { fresh, duplicates } = await write(async () => {
-        const result = await sortOut(candidates, (i) => at + (candidates.length - 1 - i));
+        const result = await sortOut(entriesOf(candidates, (i) => at + (candidates.length - 1 - i)));
         if (result.fresh.length) await addRecords(result.fresh, result.keysOf);
         return result;
       });
@@ -329,7 +379,7 @@ export function createLibraryRepository(
 
     async findDuplicates(input) {
       const candidates = input.map((c) => candidateSchema.parse(c));
-      const { fresh, duplicates } = await db.transaction('r', [db.records], () => sortOut(candidates, () => 0));
+      const { fresh, duplicates } = await db.transaction('r', [db.records], () => sortOut(entriesOf(candidates, () => 0)));
       const unsaved = new Set(fresh.map((r) => r.id));
       return duplicates
         .filter(({ record }) => !unsaved.has(record.id))
@@ -414,26 +464,47 @@ export function createLibraryRepository(
 
     tagsStartingWith: async (prefix, limit = 10) => matchingTags((await db.records.orderBy('tags').uniqueKeys()) as string[], prefix, limit),
 
-    async importItems(items, { chunkSize = BLOCK_SIZE, onProgress } = {}) {
+    async importItems(items, { chunkSize = BLOCK_SIZE, onProgress, after } = {}) {
       const outcome: ImportOutcome = { added: 0, duplicates: [], invalid: [] };
-      const useKeys = items.length >= KEY_INDEX_FROM || keyCache !== undefined;
       const base = now() - items.length;
-      for (let start = 0; start < items.length; start += chunkSize) {
-        const chunk: { index: number; candidate: Candidate }[] = [];
+      /** A chunk parsed, keyed and given its search rows: everything but the write. */
+      const prepare = (start: number) => {
+        const chunk: { index: number; entry: Entry; row: SearchRow }[] = [];
+        const parsed: { index: number; candidate: Candidate }[] = [];
         items.slice(start, start + chunkSize).forEach((raw, k) => {
-          const parsed = importItemSchema.safeParse(raw);
-          if (parsed.success) chunk.push({ index: start + k, candidate: parsed.data });
-          else outcome.invalid.push({ index: start + k, message: parsed.error.issues[0]?.message ?? 'invalid item' });
+          const result = parseImportItem(raw);
+          if (result.success) parsed.push({ index: start + k, candidate: result.data });
+          else outcome.invalid.push({ index: start + k, message: result.message });
         });
+        const entries = entriesOf(
+          parsed.map((p) => p.candidate),
+          (i) => base + parsed[i]!.index,
+        );
+        entries.forEach((entry, i) => chunk.push({ index: parsed[i]!.index, entry, row: toSearchRow(entry.record) }));
+        return chunk;
+      };
+      let chunk = items.length ? prepare(0) : [];
+      if (after) {
+        // Only once the part before has settled: its keys must be in the library (and the kept keys) before these
+        // are sorted out, and its transaction must be done before this one is created (see currentKeys).
+        const before = await after.then(
+          (previous) => previous.error,
+          (error: unknown) => new EarlierPartFailedError(error),
+        );
+        if (before) return { ...outcome, error: before, stoppedAt: 0 };
+      }
+      const useKeys = items.length >= KEY_INDEX_FROM || keyCache !== undefined;
+      for (let start = 0; start < items.length; start += chunkSize) {
+        if (start > 0) chunk = prepare(start);
+        const rows = new Map(chunk.map((c) => [c.entry.record, c.row]));
         try {
           const { fresh, duplicates } = await write(async () => {
             const keyIndex = useKeys ? await currentKeys() : undefined;
             const result = await sortOut(
-              chunk.map((c) => c.candidate),
-              (i) => base + chunk[i]!.index,
+              chunk.map((c) => c.entry),
               keyIndex,
             );
-            if (result.fresh.length) await addRecords(result.fresh, result.keysOf);
+            if (result.fresh.length) await addRecords(result.fresh, result.keysOf, (r) => rows.get(r) ?? toSearchRow(r));
             // Later chunks (and imports) must see these records as held.
             if (keyIndex) for (const r of result.fresh) for (const k of result.keysOf(r)) (keyIndex.get(k) ?? keyIndex.set(k, []).get(k)!).push(r.id);
             return result;

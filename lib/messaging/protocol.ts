@@ -91,9 +91,12 @@ export const protocol = {
     request: z.object({}),
     response: z.object({ stored: z.boolean() }),
   },
-  /** Import CSL items (validated entry by entry in the background), in chunks, skipping what the library holds. */
+  /**
+   * Import CSL items (validated entry by entry in the background), in chunks, skipping what the library holds. Parts
+   * of one file share an `importId`: each is committed only after the part sent before it, and not if that failed.
+   */
   import: {
-    request: z.object({ items: z.array(z.unknown()).check(z.minLength(1), z.maxLength(100_000)) }),
+    request: z.object({ items: z.array(z.unknown()).check(z.minLength(1), z.maxLength(100_000)), importId: z.optional(id) }),
     response: z.object({
       added: count,
       duplicates: count,

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLibraryRepository, openLibraryDb, type ColophonDb } from '@/lib/library';
+import { createLibraryRepository, openLibraryDb, StorageFullError, type ColophonDb } from '@/lib/library';
+import { EarlierPartFailedError, parseImportItem } from '@/lib/library/repository';
 
 let db: ColophonDb;
 afterEach(() => db?.delete());
@@ -66,6 +67,51 @@ describe('large imports (keys read once)', () => {
   });
 });
 
+describe('an import sent in parts, two in flight (the library page)', () => {
+  it('writes each part after the one before, which it sees, though it was parsed first', async () => {
+    db = openLibraryDb('import-parts');
+    const repo = createLibraryRepository(db);
+    await repo.importItems(items(250)); // keys now kept, as between the parts of a real import
+    const first = repo.importItems(items(300, 1000));
+    // Sent before the first is written: its entry 1100 repeats the first part's, so it must come out a duplicate.
+    const second = repo.importItems([...items(299, 2000), items(1, 1100)[0]], { after: first });
+    const third = repo.importItems(items(300, 3000), { after: second });
+    expect((await first).added).toBe(300);
+    const secondOutcome = await second;
+    expect(secondOutcome.added).toBe(299);
+    const [held] = (await repo.byIds([secondOutcome.duplicates[0]!.duplicateOf])).map((r) => r.item.URL);
+    expect(secondOutcome.duplicates).toHaveLength(1);
+    expect(held).toBe('https://example.org/b/1100');
+    expect((await third).added).toBe(300);
+    expect(await repo.count()).toBe(1149);
+  });
+
+  it('writes nothing of a part whose predecessor hit a full disk or failed, and says so', async () => {
+    db = openLibraryDb('import-parts-full');
+    const repo = createLibraryRepository(db);
+    const original = db.records.bulkAdd.bind(db.records);
+    let calls = 0;
+    db.records.bulkAdd = ((...args: Parameters<typeof original>) =>
+      ++calls === 2 ? Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' })) : original(...args)) as typeof original;
+    const first = repo.importItems(items(300));
+    const second = repo.importItems(items(300, 300), { after: first }); // refused by the disk
+    const third = repo.importItems(items(300, 600), { after: second }); // would fit, but must not leave a gap
+    expect(await first).toMatchObject({ added: 300 });
+    expect(await second).toMatchObject({ added: 0, stoppedAt: 0 });
+    expect((await second).error).toBeInstanceOf(StorageFullError);
+    expect(await third).toMatchObject({ added: 0, stoppedAt: 0 });
+    expect((await third).error).toBeInstanceOf(StorageFullError);
+    db.records.bulkAdd = original;
+    expect(await repo.count()).toBe(300);
+
+    const broken = Promise.reject(new Error('the worker stopped'));
+    const after = await repo.importItems(items(10, 900), { after: broken });
+    expect(after.error).toBeInstanceOf(EarlierPartFailedError);
+    expect(after.error?.message).toContain('the worker stopped');
+    expect(await repo.count()).toBe(300);
+  });
+});
+
 describe('restoring a backup', () => {
   it('keeps tags, notes and provenance, and still skips what the library holds', async () => {
     db = openLibraryDb('import-backup');
@@ -82,5 +128,23 @@ describe('restoring a backup', () => {
     const [restored] = (await repo.recent(10)).filter((r) => r.item.title === 'Cities and Culture');
     expect(restored).toMatchObject({ tags: ['culture', 'to read'], note: 'Chapter 3 compares Lyon and Zagreb.', provenance: { title: { source: 'user' } } });
     expect((await repo.importItems([entry])).added).toBe(0);
+  });
+});
+
+describe('parsing import entries', () => {
+  it('takes a bare CSL item, a candidate and a backup entry each by its shape, and names the field at fault', () => {
+    const bare = parseImportItem({ type: 'book', title: 'Bare', unknown: 1 });
+    expect(bare).toEqual({ success: true, data: { item: { type: 'book', title: 'Bare' }, provenance: {} } });
+    const candidate = parseImportItem({ item: { type: 'book', title: 'Candidate' }, provenance: { title: { source: 'heading', confidence: 0.5 } } });
+    expect(candidate).toMatchObject({ success: true, data: { provenance: { title: { source: 'heading' } } } });
+    expect(candidate.success && 'tags' in candidate.data).toBe(false);
+    expect(parseImportItem({ item: { type: 'book', title: 'Backup' }, provenance: {}, tags: ['a'], note: 'n' })).toMatchObject({ success: true, data: { tags: ['a'], note: 'n' } });
+    // An `item` key beside CSL fields is an unknown key of a bare item, as before (the union accepted it).
+    expect(parseImportItem({ type: 'book', title: 'With a stray key', item: 'x' })).toMatchObject({ success: true, data: { item: { title: 'With a stray key' } } });
+    const bad = parseImportItem({ type: 'poem', title: 'Not a CSL type' });
+    expect(bad.success).toBe(false);
+    expect(!bad.success && bad.message).toMatch(/^type: /);
+    expect(parseImportItem({ item: { type: 'book' }, provenance: {} })).toMatchObject({ success: false });
+    expect(parseImportItem('a string')).toMatchObject({ success: false });
   });
 });

@@ -49,6 +49,19 @@ describe('folding', () => {
     expect(foldText('Культура и общество')).toBe('культура и общество');
   });
 
+  it('folds plain ASCII (its own quick path) exactly as the Unicode path does', () => {
+    // The Unicode path as written before the ASCII one: every ASCII character, alone and between letters, and
+    // random ASCII strings must come out the same.
+    const unicodeFold = (v: string) =>
+      v.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const samples = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).flatMap((c) => [c, `Ab${c}9z`, `${c}${c}X${c}`]);
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 500; i++) samples.push(Array.from({ length: 1 + Math.floor(random() * 30) }, () => String.fromCharCode(Math.floor(random() * 128))).join(''));
+    for (const sample of samples) expect(foldText(sample), JSON.stringify(sample)).toBe(unicodeFold(sample));
+    expect(foldText('Cultural Policy & the City #12: 50% of {Europe}')).toBe('cultural policy the city 12 50 of europe');
+  });
+
   it('counts edits with transpositions, whole words and prefixes', () => {
     expect(withinEdits('cultrual', 'cultural', 1)).toBe(true);
     expect(withinEdits('cutlural', 'cultural', 1)).toBe(true);
