@@ -56,7 +56,10 @@ export default defineBackground(() => {
   let packTimer: ReturnType<typeof setTimeout> | undefined;
   const refreshPackSoon = () => {
     clearTimeout(packTimer);
-    packTimer = setTimeout(() => void library.refreshPack().catch(() => undefined), PACK_AFTER_IMPORT_MS); // a cache
+    packTimer = setTimeout(() => {
+      packTimer = undefined;
+      void library.refreshPack().catch(() => undefined); // a cache
+    }, PACK_AFTER_IMPORT_MS);
   };
 
   /** Runs the extractor in a tab and parses its (untrusted) result; the badge shows the count. */
@@ -205,7 +208,9 @@ export default defineBackground(() => {
     remove: async ({ ids }) => ({ removed: await library.remove(ids) }),
     restore: async ({ records }) => (await library.restore(records), { restored: records.length }),
     tag: async ({ ids, add, remove }) => ({ changed: await library.tag(ids, { ...(add ? { add } : {}), ...(remove ? { remove } : {}) }) }),
-    refreshSearchPack: async () => ({ stored: await library.refreshPack() }),
+    // While an import writes (its pack is due after its last part), a view's request would build a pack the next
+    // part makes stale, on the cores the import needs: the one due after the import serves it.
+    refreshSearchPack: async () => ({ stored: packTimer === undefined && importsUnderWay.size === 0 ? await library.refreshPack() : false }),
     import: async ({ items, importId }) => {
       // The page keeps two parts of a file in flight: this one is parsed while the one before commits, and is
       // written after it (never beside it: each part must see the keys the one before added).
