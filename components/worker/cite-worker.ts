@@ -38,6 +38,8 @@ const jobSchema = z.discriminatedUnion('kind', [
   /** A helper's job: some of a bibliography's records, with their citation keys and places in the whole export. */
   z.object({
     kind: z.literal('part'),
+    /** Echoed in every message about it: a helper's late answer to an earlier job is told apart. */
+    id: z.number(),
     records: z.array(libraryRecordSchema),
     keys: z.array(z.string()),
     indices: z.array(z.number()),
@@ -62,6 +64,8 @@ export const PARTS_FROM = 200;
 const MAX_PARTS = 4;
 
 const helpers: HelperWorker[] = [];
+/** Part jobs sent so far: each one's id. */
+let partJobs = 0;
 let createHelper: (() => HelperWorker) | undefined =
   typeof Worker === 'function' && typeof self !== 'undefined' && 'location' in self
     ? () => new Worker(self.location.href, { name: 'cite-helper' }) as unknown as HelperWorker
@@ -84,9 +88,9 @@ export async function handleJob(data: unknown, post: Post): Promise<void> {
       const items = toCslItems(job.records, job.keys);
       let sent = 0;
       const onProgress = (done: number, total: number) => {
-        if (done === total || done - sent >= total / 100) post({ progress: [(sent = done)] });
+        if (done === total || done - sent >= total / 100) post({ id: job.id, progress: [(sent = done)] });
       };
-      return post({ ok: true, part: formatBibliographyPart(items, { style: job.style, html: job.html, indices: job.indices, onProgress }) });
+      return post({ id: job.id, ok: true, part: formatBibliographyPart(items, { style: job.style, html: job.html, indices: job.indices, onProgress }) });
     }
     const format = job.format as FormatName;
     const notes = unsupportedFields(format, job.records);
@@ -136,7 +140,7 @@ async function formatBibliography(
     return formatBibliographyPart(items, { style, html, indices, onProgress: (done) => ((told[part] = done), tell()) });
   };
   const others = plan.parts.slice(1).map((indices, k) =>
-    askHelper(k, { kind: 'part', records: indices.map((i) => records[i]), keys: indices.map((i) => plan.keys[i]), indices, style, html }, (done) => {
+    askHelper(k, { kind: 'part', id: ++partJobs, records: indices.map((i) => records[i]), keys: indices.map((i) => plan.keys[i]), indices, style, html }, (done) => {
       told[k + 1] = done;
       tell();
     }).catch(() => formatHere(indices, k + 1)), // a helper that fails leaves its part to this worker
@@ -148,7 +152,7 @@ async function formatBibliography(
 }
 
 /** Sends a part to helper `k` (started if need be) and resolves with its reply. */
-function askHelper(k: number, job: unknown, onProgress: (done: number) => void): Promise<BibliographyPart> {
+function askHelper(k: number, job: { id: number } & Record<string, unknown>, onProgress: (done: number) => void): Promise<BibliographyPart> {
   return new Promise((resolve, reject) => {
     let helper: HelperWorker;
     try {
@@ -157,7 +161,9 @@ function askHelper(k: number, job: unknown, onProgress: (done: number) => void):
       return reject(error instanceof Error ? error : new Error(String(error)));
     }
     helper.onmessage = ({ data }) => {
-      const message = data as { progress?: [number]; ok?: boolean; part?: BibliographyPart; error?: string };
+      const message = data as { id?: number; progress?: [number]; ok?: boolean; part?: BibliographyPart; error?: string };
+      // A job given up on (this worker's own part failed) may still be answered: not this job's answer.
+      if (message.id !== job.id) return;
       if (message.progress) return onProgress(message.progress[0]);
       if (message.ok && message.part) resolve(message.part);
       else reject(new Error(message.error ?? 'A citation helper failed.'));

@@ -25,8 +25,11 @@ async function run(job: unknown): Promise<Message[]> {
   return messages;
 }
 
-/** A helper in the same process: it answers asynchronously, with structured-cloned messages, as a Worker does. */
-function helper(jobs: unknown[], fail = false): HelperWorker {
+/**
+ * A helper in the same process: it answers asynchronously, with structured-cloned messages, as a Worker does.
+ * `late`: it first answers an earlier job (one given up on), with no entries.
+ */
+function helper(jobs: unknown[], fail = false, late = false): HelperWorker {
   const h: HelperWorker = {
     onmessage: null,
     onerror: null,
@@ -34,6 +37,8 @@ function helper(jobs: unknown[], fail = false): HelperWorker {
       jobs.push(job);
       setTimeout(() => {
         if (fail) return h.onerror?.({ message: 'helper crashed' });
+        const { id } = job as { id: number };
+        if (late) h.onmessage?.({ data: { id: id - 1, ok: true, part: { entries: [], frame: { text: ['', ''], html: ['', ''] } } } });
         void worker$.handleJob(structuredClone(job), (m) => h.onmessage?.({ data: structuredClone(m) }));
       });
     },
@@ -100,6 +105,12 @@ describe('citation worker', () => {
       const progress = messages.slice(0, -1).map((m) => m.progress!);
       expect(progress.every(([done, total], k) => total === 3 * many.length && done > (progress[k - 1]?.[0] ?? 0))).toBe(true);
       expect(progress.at(-1)).toEqual([3 * many.length, 3 * many.length]);
+    }, 60_000);
+
+    it('takes no answer to an earlier job for this one’s', async () => {
+      worker$.useHelpers(() => helper([], false, true), 2);
+      const reply = (await run({ kind: 'export', records: many, format: 'bibliography', style: 'apa', html: false })).at(-1)!;
+      expect(reply.text).toBe(formatBibliographyTextAndHtml(many, { style: 'apa' }).text);
     }, 60_000);
 
     it('formats a failed helper’s part itself', async () => {
