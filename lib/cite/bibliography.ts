@@ -173,18 +173,37 @@ export function canFormatInParts(style: StyleName): boolean {
 
 /**
  * Splits an export into up to `count` parts of about equal size for formatting side by side (one worker each),
- * or undefined when the style cannot be formatted in parts. Records whose first name (author, else editor, as
- * the styles substitute) folds to the same words go into the same part, and so do records without names whose
- * title starts with the same word: all that citeproc compares across entries (year suffixes such as 2017a/2017b,
- * added names or initials, "———" for a repeated author) is among records of the same first name. Each part keeps
- * the export's order. `keys` are the export's citation keys, unique across the parts.
+ * or undefined when the style cannot be formatted in parts. All that citeproc compares across entries (year
+ * suffixes such as 2017a/2017b, added names or initials, "———" for a repeated author) compares what stands in
+ * the author's place, so records that could put the same words there go into the same part:
+ * - a record with an author, by its first author's name (family and literal, folded);
+ * - a record without one, by every thing the styles put in its place: the first editor, the publisher (APA, for
+ *   web pages), the container title (Harvard and Chicago, for articles) and the title's first word;
+ * and records linked through any of these are linked together. Each part keeps the export's order. `keys` are the
+ * export's citation keys, unique across the parts.
  */
 export function planBibliographyParts(records: readonly LibraryRecord[], style: StyleName, count: number): { keys: string[]; parts: number[][] } | undefined {
   if (!canFormatInParts(style) || count < 2) return undefined;
-  const groups = new Map<string, number[]>();
+  // Union-find over records: each name-place word links the records that could show it.
+  const parent = records.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const holder = new Map<string, number>();
   records.forEach((record, i) => {
-    const key = firstNameKey(record);
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    for (const word of nameWords(record)) {
+      const other = holder.get(word);
+      if (other === undefined) holder.set(word, i);
+      else parent[root(i)] = root(other);
+    }
+  });
+  const groups = new Map<number, number[]>();
+  records.forEach((_, i) => {
+    const r = root(i);
+    const group = groups.get(r);
+    if (group) group.push(i);
+    else groups.set(r, [i]);
   });
   const parts: number[][] = Array.from({ length: count }, () => []);
   // Largest groups first, each into the smallest part so far.
@@ -194,10 +213,13 @@ export function planBibliographyParts(records: readonly LibraryRecord[], style: 
   return { keys: citationKeys(records), parts: parts.filter((p) => p.length).map((p) => p.sort((a, b) => a - b)) };
 }
 
-function firstNameKey({ item }: LibraryRecord): string {
-  const name = item.author?.[0] ?? item.editor?.[0];
-  const who = name ? foldText(name.family ?? name.literal ?? '') : '';
-  return who ? `name:${who}` : `title:${foldText(item.title).split(' ')[0]}`;
+/** What could stand in a record's author place, folded (see planBibliographyParts). */
+function nameWords({ item }: LibraryRecord): string[] {
+  const names = (name: { family?: string | undefined; literal?: string | undefined } | undefined) => (name ? [name.family, name.literal] : []);
+  const places = item.author?.length
+    ? names(item.author[0])
+    : [...names(item.editor?.[0]), item.publisher, item['container-title'], foldText(item.title).split(' ')[0]];
+  return [...new Set(places.filter((p): p is string => !!p).map(foldText).filter(Boolean))];
 }
 
 /**
