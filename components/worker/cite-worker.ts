@@ -54,6 +54,7 @@ type Post = (message: Record<string, unknown>) => void;
 /** The least a helper must be: a Worker, or a stand-in in tests. */
 export interface HelperWorker {
   postMessage(message: unknown): void;
+  terminate(): void;
   onmessage: ((event: { data: unknown }) => void) | null;
   onerror: ((event: unknown) => void) | null;
 }
@@ -79,7 +80,10 @@ export function useHelpers(create: (() => HelperWorker) | undefined, parts = 2):
   partCount = parts;
 }
 
-/** Handles one job, posting progress and then exactly one reply (a bibliography's says in how many parts it was made). */
+/**
+ * Handles one job, posting progress and then exactly one reply. A bibliography's says in how many parts it was made
+ * and how many of them helpers made (the others fell to this worker).
+ */
 export async function handleJob(data: unknown, post: Post): Promise<void> {
   try {
     const job = jobSchema.parse(data);
@@ -121,9 +125,9 @@ async function formatBibliography(
   style: StyleName,
   html: boolean,
   onProgress: (done: number, total: number) => void,
-): Promise<{ text: string; html: string; parts: number }> {
+): Promise<{ text: string; html: string; parts: number; helped: number }> {
   const plan = createHelper && records.length >= PARTS_FROM ? planBibliographyParts(records, style, partCount) : undefined;
-  if (!plan || plan.parts.length < 2) return { ...formatBibliographyTextAndHtml(records, { style, html, onProgress }), parts: 1 };
+  if (!plan || plan.parts.length < 2) return { ...formatBibliographyTextAndHtml(records, { style, html, onProgress }), parts: 1, helped: 0 };
   const total = records.length * (html ? 3 : 2);
   const told = plan.parts.map(() => 0);
   let shown = 0;
@@ -139,16 +143,27 @@ async function formatBibliography(
     );
     return formatBibliographyPart(items, { style, html, indices, onProgress: (done) => ((told[part] = done), tell()) });
   };
+  let helped = 0;
   const others = plan.parts.slice(1).map((indices, k) =>
     askHelper(k, { kind: 'part', id: ++partJobs, records: indices.map((i) => records[i]), keys: indices.map((i) => plan.keys[i]), indices, style, html }, (done) => {
       told[k + 1] = done;
       tell();
-    }).catch(() => formatHere(indices, k + 1)), // a helper that fails leaves its part to this worker
+    }).then(
+      (part) => (helped++, part),
+      () => formatHere(indices, k + 1), // a helper that fails leaves its part to this worker
+    ),
   );
-  const own = formatHere(plan.parts[0]!, 0);
+  let own: BibliographyPart;
+  try {
+    own = formatHere(plan.parts[0]!, 0);
+  } catch (error) {
+    // The job fails: its helpers stop working on it (and start afresh next time).
+    for (const helper of helpers.splice(0)) helper?.terminate();
+    throw error;
+  }
   const joined = joinBibliographyParts([own, ...(await Promise.all(others))], style);
   onProgress(total, total);
-  return { ...joined, parts: plan.parts.length };
+  return { ...joined, parts: plan.parts.length, helped };
 }
 
 /** Sends a part to helper `k` (started if need be) and resolves with its reply. */
@@ -170,7 +185,8 @@ function askHelper(k: number, job: { id: number } & Record<string, unknown>, onP
     };
     helper.onerror = (event) => {
       (event as { preventDefault?: () => void }).preventDefault?.(); // handled here: not this worker's error too
-      delete helpers[k]; // started afresh next time
+      helper.terminate(); // an error does not end a worker: its engine would linger
+      if (helpers[k] === helper) delete helpers[k]; // started afresh next time
       reject(new Error(`A citation helper failed: ${String((event as { message?: unknown }).message ?? event)}`));
     };
     helper.postMessage(job);

@@ -216,19 +216,19 @@ export async function exportApaInWorker(log: (line: string) => void): Promise<Re
     const job = (html: boolean) =>
       page.evaluate(
         ({ records, html }) =>
-          new Promise<[number, number]>((resolve, reject) => {
+          new Promise<[number, number, number]>((resolve, reject) => {
             const w = (globalThis as unknown as { citeWorker: Worker }).citeWorker;
             const start = performance.now();
-            w.onmessage = (e: MessageEvent<{ ok?: boolean; error?: string; parts?: number }>) => {
-              if (e.data.ok) resolve([performance.now() - start, e.data.parts ?? 1]);
+            w.onmessage = (e: MessageEvent<{ ok?: boolean; error?: string; parts?: number; helped?: number }>) => {
+              if (e.data.ok) resolve([performance.now() - start, e.data.parts ?? 1, e.data.helped ?? 0]);
               else if (e.data.ok === false) reject(new Error(e.data.error));
             };
             w.postMessage({ kind: 'export', records, format: 'bibliography', style: 'apa', html });
           }),
         { records, html },
       );
-    const [, parts] = await job(true); // builds the engines (one per worker formatting a part)
-    log(`  formatted in ${parts} part(s), one worker each (${await page.evaluate(() => navigator.hardwareConcurrency)} cores)`);
+    const [, parts, helped] = await job(true); // builds the engines (one per worker formatting a part)
+    log(`  formatted in ${parts} part(s), ${helped} of them by helpers (${await page.evaluate(() => navigator.hardwareConcurrency)} cores)`);
     const times = { both: [] as number[], text: [] as number[] };
     for (let i = 0; i < 3; i++) {
       times.both.push((await job(true))[0]);

@@ -8,7 +8,7 @@ import { formatBibliographyTextAndHtml } from '@/lib/cite';
 import type { HelperWorker } from '@/components/worker/cite-worker';
 import { benchRecords } from '../../scripts/bench/cite';
 
-type Message = { progress?: [number, number]; ok?: boolean; text?: string; html?: string; error?: string };
+type Message = { progress?: [number, number]; ok?: boolean; text?: string; html?: string; error?: string; parts?: number; helped?: number };
 const posted: Message[] = [];
 const worker = { postMessage: (m: Message) => posted.push(m), onmessage: null as null | ((e: { data: unknown }) => void) };
 let worker$: typeof import('@/components/worker/cite-worker');
@@ -33,6 +33,7 @@ function helper(jobs: unknown[], fail = false, late = false): HelperWorker {
   const h: HelperWorker = {
     onmessage: null,
     onerror: null,
+    terminate: () => undefined,
     postMessage(job) {
       jobs.push(job);
       setTimeout(() => {
@@ -98,7 +99,7 @@ describe('citation worker', () => {
       const jobs: unknown[] = [];
       worker$.useHelpers(() => helper(jobs), 3);
       const messages = await run({ kind: 'export', records: many, format: 'bibliography', style: 'apa' });
-      expect(messages.at(-1)).toMatchObject({ ok: true, ...formatBibliographyTextAndHtml(many, { style: 'apa' }) });
+      expect(messages.at(-1)).toMatchObject({ ok: true, ...formatBibliographyTextAndHtml(many, { style: 'apa' }), parts: 3, helped: 2 });
       expect(jobs).toHaveLength(2); // three parts: two for helpers, one here
       const sizes = jobs.map((j) => (j as { records: unknown[] }).records.length);
       for (const size of sizes) expect(size).toBeGreaterThan(many.length / 4);
@@ -116,7 +117,7 @@ describe('citation worker', () => {
     it('formats a failed helper’s part itself', async () => {
       worker$.useHelpers(() => helper([], true), 2);
       const reply = (await run({ kind: 'export', records: many, format: 'bibliography', style: 'chicago-author-date', html: false })).at(-1)!;
-      expect(reply).toMatchObject({ ok: true, text: formatBibliographyTextAndHtml(many, { style: 'chicago-author-date' }).text, html: '' });
+      expect(reply).toMatchObject({ ok: true, text: formatBibliographyTextAndHtml(many, { style: 'chicago-author-date' }).text, html: '', parts: 2, helped: 0 });
     }, 60_000);
 
     it('formats a numbered style whole', async () => {

@@ -25,11 +25,11 @@ describe('the citation worker', () => {
     const records = benchRecords(300);
     const reply = await page.evaluate(
       ({ url, records }) =>
-        new Promise<{ ok: boolean; text: string; html: string; parts: number; error?: string; cores: number }>((resolve) => {
+        new Promise<{ ok: boolean; text: string; html: string; parts: number; helped: number; error?: string; cores: number }>((resolve) => {
           const worker = new Worker(url);
-          worker.onmessage = (e: MessageEvent<{ ok?: boolean; progress?: unknown; text: string; html: string; parts: number }>) => {
+          worker.onmessage = (e: MessageEvent<{ ok?: boolean; progress?: unknown; text: string; html: string; parts: number; helped: number }>) => {
             if (e.data.progress) return;
-            resolve({ ...(e.data as { ok: boolean; text: string; html: string; parts: number }), cores: navigator.hardwareConcurrency });
+            resolve({ ...(e.data as { ok: boolean; text: string; html: string; parts: number; helped: number }), cores: navigator.hardwareConcurrency });
           };
           worker.postMessage({ kind: 'export', records, format: 'bibliography', style: 'apa' });
         }),
@@ -37,6 +37,7 @@ describe('the citation worker', () => {
     );
     expect(reply.ok).toBe(true);
     expect(reply.parts).toBe(Math.min(4, Math.max(1, reply.cores)));
+    expect(reply.helped).toBe(reply.parts - 1); // the nested workers really started and answered
     const whole = formatBibliographyTextAndHtml(records, { style: 'apa' });
     expect(reply.text).toBe(whole.text);
     expect(reply.html).toBe(whole.html);
