@@ -21,7 +21,7 @@ export interface ImportServices {
    * Saves one chunk through the background: its own transaction, de-duplicated against the library. Chunks of one
    * file share `importId`: each is committed after the one sent before it, and not at all if that one failed.
    */
-  importItems(items: unknown[], importId?: string): Promise<{ added: number; duplicates: number; invalid: { index: number; message: string }[]; error?: string | undefined }>;
+  importItems(items: unknown[], part?: { importId: string; offset: number; total: number }): Promise<{ added: number; duplicates: number; invalid: { index: number; message: string }[]; error?: string | undefined }>;
 }
 
 interface Props extends ImportServices {
@@ -86,14 +86,21 @@ export function ImportPanel({ parse, importItems, onImported }: Props) {
       for (;;) {
         while (!cancelled.current && !result.stopped && next < items.length && inFlight.length < IN_FLIGHT) {
           const chunk = items.slice(next, next + CHUNK);
-          const outcome = importItems(chunk, importId);
+          const outcome = importItems(chunk, { importId, offset: next, total: items.length });
           outcome.catch(() => undefined); // awaited below; the first failure ends the import, the rest are moot
           inFlight.push({ start: next, size: chunk.length, outcome });
           next += chunk.length;
         }
         const sent = inFlight.shift();
         if (!sent) break;
-        const outcome = await sent.outcome;
+        let outcome: Awaited<typeof sent.outcome>;
+        try {
+          outcome = await sent.outcome;
+        } catch (error) {
+          // The report keeps what was imported before; importing again finishes the job.
+          result.stopped ??= `${error instanceof Error ? error.message : String(error)} Import the file again to finish.`;
+          continue;
+        }
         if (result.stopped) continue; // a chunk after a failed one: the background did not commit it
         result.added += outcome.added;
         result.duplicates += outcome.duplicates;

@@ -47,9 +47,9 @@ export function createServices(targetTabId: () => Promise<number>): AppServices 
     remove: async (ids) => (await send('remove', { ids })).removed,
     restore: async (records) => void (await send('restore', { records })),
     tag: async (ids, change) => (await send('tag', { ids, ...change })).changed,
-    importItems: async (items, importId) => {
+    importItems: async (items, part) => {
       void requestPersistentStorage().catch(() => false);
-      return send('import', { items, ...(importId ? { importId } : {}) });
+      return send('import', { items, ...part });
     },
     // The views only read the library, with IndexedDB itself (Dexie loads only to create or upgrade the database);
     // every write goes through the background.

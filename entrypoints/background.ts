@@ -50,8 +50,13 @@ export default defineBackground(() => {
   const reading = new Map<number, Promise<ExtractResult>>();
   /** The save-all confirmations on show, by tab, each with the timer that puts the found count back. */
   const confirmations = new Map<number, ReturnType<typeof setTimeout>>();
-  /** The last part received of each import under way, by import id: the next part is written only after it. */
-  const importsUnderWay = new Map<string, Promise<ImportOutcome>>();
+  /**
+   * Each import under way, by import id: the last part received (the next is written only after it) and the time
+   * its file's first entry is saved at (entry k of the file at `base + k`, the last one when its first part came).
+   */
+  const importsUnderWay = new Map<string, { last: Promise<ImportOutcome>; base: number }>();
+  /** Import parts not yet settled: while any is, no search pack is built on a view's request. */
+  let importsWriting = 0;
   /** After an import (its chunks come one message each), the search pack is rebuilt once, off the popup's thread. */
   let packTimer: ReturnType<typeof setTimeout> | undefined;
   const refreshPackSoon = () => {
@@ -210,18 +215,23 @@ export default defineBackground(() => {
     tag: async ({ ids, add, remove }) => ({ changed: await library.tag(ids, { ...(add ? { add } : {}), ...(remove ? { remove } : {}) }) }),
     // While an import writes (its pack is due after its last part), a view's request would build a pack the next
     // part makes stale, on the cores the import needs: the one due after the import serves it.
-    refreshSearchPack: async () => ({ stored: packTimer === undefined && importsUnderWay.size === 0 ? await library.refreshPack() : false }),
-    import: async ({ items, importId }) => {
+    refreshSearchPack: async () => ({ stored: packTimer === undefined && importsWriting === 0 ? await library.refreshPack() : false }),
+    import: async ({ items, importId, offset = 0, total = items.length }) => {
       // The page keeps two parts of a file in flight: this one is parsed while the one before commits, and is
       // written after it (never beside it: each part must see the keys the one before added).
-      const after = importId === undefined ? undefined : importsUnderWay.get(importId);
-      const job = library.importItems(items, after ? { after } : {});
+      const under = importId === undefined ? undefined : importsUnderWay.get(importId);
+      const base = under?.base ?? Date.now() - total;
+      const job = library.importItems(items, { ...(under ? { after: under.last } : {}), firstSavedAt: base + offset });
+      importsWriting++;
+      const settled = () => void importsWriting--;
+      job.then(settled, settled);
       if (importId !== undefined) {
-        importsUnderWay.set(importId, job);
+        const entry = { last: job, base };
+        importsUnderWay.set(importId, entry);
         // Forgotten once written; a part that failed stays, so a part arriving after its answer is not written
         // either (the worker's memory goes when it stops; a failed import holds one entry until then).
         job.then(
-          (outcome) => !outcome.error && importsUnderWay.get(importId) === job && importsUnderWay.delete(importId),
+          (outcome) => !outcome.error && importsUnderWay.get(importId) === entry && importsUnderWay.delete(importId),
           () => undefined,
         );
       }

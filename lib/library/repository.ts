@@ -65,6 +65,11 @@ export interface ImportOptions {
    * nothing at all if it failed (so a full disk stops the import at the first chunk it refused).
    */
   after?: Promise<ImportOutcome>;
+  /**
+   * When the first item was saved (each next one a millisecond later); by default the items end now. Parts of one
+   * file sent on their own pass their place on the file's one clock, so the newest-first list keeps the file's order.
+   */
+  firstSavedAt?: number;
 }
 
 export interface ImportOutcome {
@@ -464,9 +469,9 @@ export function createLibraryRepository(
 
     tagsStartingWith: async (prefix, limit = 10) => matchingTags((await db.records.orderBy('tags').uniqueKeys()) as string[], prefix, limit),
 
-    async importItems(items, { chunkSize = BLOCK_SIZE, onProgress, after } = {}) {
+    async importItems(items, { chunkSize = BLOCK_SIZE, onProgress, after, firstSavedAt } = {}) {
       const outcome: ImportOutcome = { added: 0, duplicates: [], invalid: [] };
-      const base = now() - items.length;
+      const base = firstSavedAt ?? now() - items.length;
       /** A chunk parsed, keyed and given its search rows: everything but the write. */
       const prepare = (start: number) => {
         const chunk: { index: number; entry: Entry; row: SearchRow }[] = [];

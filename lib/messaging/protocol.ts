@@ -96,7 +96,13 @@ export const protocol = {
    * of one file share an `importId`: each is committed only after the part sent before it, and not if that failed.
    */
   import: {
-    request: z.object({ items: z.array(z.unknown()).check(z.minLength(1), z.maxLength(100_000)), importId: z.optional(id) }),
+    request: z.object({
+      items: z.array(z.unknown()).check(z.minLength(1), z.maxLength(100_000)),
+      importId: z.optional(id),
+      /** The part's place in the file (entries before it) and the file's entries: one clock for the whole file. */
+      offset: z.optional(count),
+      total: z.optional(count),
+    }),
     response: z.object({
       added: count,
       duplicates: count,

@@ -86,6 +86,18 @@ describe('an import sent in parts, two in flight (the library page)', () => {
     expect(await repo.count()).toBe(1149);
   });
 
+  it('saves the parts of one file on one clock, so the newest-first list keeps the file’s order', async () => {
+    db = openLibraryDb('import-parts-clock');
+    const repo = createLibraryRepository(db);
+    const base = Date.now() - 600;
+    const first = repo.importItems(items(300), { firstSavedAt: base });
+    const second = repo.importItems(items(300, 300), { after: first, firstSavedAt: base + 300 });
+    await second;
+    const newest = await repo.recent(600);
+    expect(newest.map((r) => r.item.URL)).toEqual(items(600).map((it) => it.URL).reverse());
+    expect(newest.map((r) => r.savedAt)).toEqual(Array.from({ length: 600 }, (_, k) => base + 599 - k));
+  });
+
   it('writes nothing of a part whose predecessor hit a full disk or failed, and says so', async () => {
     db = openLibraryDb('import-parts-full');
     const repo = createLibraryRepository(db);
