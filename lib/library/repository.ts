@@ -129,11 +129,13 @@ export class EarlierPartFailedError extends Error {
 
 /** A candidate with the library's own fields, as a Colophon backup carries them (restored on import). */
 type Incoming = Candidate & { tags?: string[]; note?: string };
-/** A candidate as the record it would be saved as, with that record's de-duplication keys. */
+/** A record as it is added: with its de-duplication keys and its search row, each computed once. */
 interface Entry {
   record: LibraryRecord;
   keys: string[];
+  row: SearchRow;
 }
+const entryOf = (record: LibraryRecord): Entry => ({ record, keys: duplicateKeys(record.item), row: toSearchRow(record) });
 // A backup record first (it must carry tags and note, so a plain candidate never matches it), then a candidate.
 const backupEntrySchema = z.object({
   item: cslItemSchema,
@@ -258,14 +260,10 @@ export function createLibraryRepository(
     }
   }
 
-  /** Adds new records with their search rows and de-duplication keys: one row each (`keys` and rows as computed for them). */
-  async function addRecords(
-    records: readonly LibraryRecord[],
-    keysOf: (r: LibraryRecord) => string[] = (r) => duplicateKeys(r.item),
-    rowOf: (r: LibraryRecord) => SearchRow = toSearchRow,
-  ): Promise<void> {
-    const blockOf = await appendRows(records.map(rowOf));
-    await db.records.bulkAdd(records.map((r) => ({ ...r, keys: keysOf(r), block: blockOf.get(r.id)! })));
+  /** Adds new records with their search rows and de-duplication keys: one row each. */
+  async function addRecords(entries: readonly Entry[]): Promise<void> {
+    const blockOf = await appendRows(entries.map((e) => e.row));
+    await db.records.bulkAdd(entries.map(({ record, keys }) => ({ ...record, keys, block: blockOf.get(record.id)! })));
   }
 
   /** Replaces existing records (same ids), as stored in `stored`, and their search rows and keys. */
@@ -276,7 +274,7 @@ export function createLibraryRepository(
   }
 
   /**
-   * Each candidate as the record it would be saved as, with its de-duplication keys: pure work, done before the
+   * Each candidate as the record it would be saved as, with its keys and search row: pure work, done before the
    * write (for an import part, while the part before it commits). Every part was parsed already (the candidate on
    * its way in, the id and times are ours): parsing the whole record again was a second full pass of zod over
    * each item, a tenth of an import.
@@ -285,8 +283,7 @@ export function createLibraryRepository(
     return candidates.map((candidate, i) => {
       const at = savedAtOf(i);
       const { tags = [], note = '' } = candidate as Incoming;
-      const record: LibraryRecord = { id: newId(), savedAt: at, updatedAt: at, tags: uniqueTags(tags), note, item: candidate.item, provenance: candidate.provenance };
-      return { record, keys: duplicateKeys(candidate.item) };
+      return entryOf({ id: newId(), savedAt: at, updatedAt: at, tags: uniqueTags(tags), note, item: candidate.item, provenance: candidate.provenance });
     });
   }
 
@@ -313,12 +310,11 @@ export function createLibraryRepository(
     const matched = await db.records.bulkGet([...new Set([...idsByKey.values()].flat())]);
     const byId = new Map(matched.filter((r): r is StoredRecord => r !== undefined).map((r) => [r.id, recordOf(r)]));
     const libraryFor = (keys: readonly string[]) => keys.flatMap((k) => (idsByKey.get(k) ?? []).map((id) => byId.get(id)).filter((r): r is LibraryRecord => r !== undefined));
-    const fresh: LibraryRecord[] = [];
-    /** Each new record's keys, computed above: addRecords stores them instead of computing them again. */
-    const freshKeys = new Map<LibraryRecord, string[]>();
+    const fresh: Entry[] = [];
     const freshByKey = new Map<string, LibraryRecord[]>();
     const duplicates: { index: number; record: LibraryRecord; rule: DuplicateRule }[] = [];
-    entries.forEach(({ record, keys }, index) => {
+    entries.forEach((entry, index) => {
+      const { record, keys } = entry;
       const freshFor = keys.flatMap((k) => {
         const list = freshByKey.get(k) ?? [];
         return list.length > CROWDED_KEY && /^(head|tail):/.test(k) ? [] : list;
@@ -326,15 +322,14 @@ export function createLibraryRepository(
       const nearby = new Set([...libraryFor(keys), ...freshFor]);
       const duplicate = findDuplicate(record.item, [...nearby]);
       if (duplicate) return duplicates.push({ index, ...duplicate });
-      fresh.push(record);
-      freshKeys.set(record, keys);
+      fresh.push(entry);
       for (const k of keys) {
         const list = freshByKey.get(k);
         if (list) list.push(record);
         else freshByKey.set(k, [record]);
       }
     });
-    return { fresh, duplicates, keysOf: (r: LibraryRecord) => freshKeys.get(r) ?? duplicateKeys(r.item) };
+    return { fresh, duplicates };
   }
 
   /**
@@ -367,11 +362,11 @@ export function createLibraryRepository(
       // Candidates listed first on the page get the later timestamp offset so they head the newest-first list.
       const { fresh, duplicates } = await write(async () => {
         const result = await sortOut(entriesOf(candidates, (i) => at + (candidates.length - 1 - i)));
-        if (result.fresh.length) await addRecords(result.fresh, result.keysOf);
+        if (result.fresh.length) await addRecords(result.fresh);
         return result;
       });
       return {
-        saved: fresh.sort((a, b) => b.savedAt - a.savedAt),
+        saved: fresh.map((e) => e.record).sort((a, b) => b.savedAt - a.savedAt),
         duplicates: duplicates.map(({ index, record, rule }) => ({
           index,
           candidate: candidates[index]!,
@@ -385,7 +380,7 @@ export function createLibraryRepository(
     async findDuplicates(input) {
       const candidates = input.map((c) => candidateSchema.parse(c));
       const { fresh, duplicates } = await db.transaction('r', [db.records], () => sortOut(entriesOf(candidates, () => 0)));
-      const unsaved = new Set(fresh.map((r) => r.id));
+      const unsaved = new Set(fresh.map((e) => e.record.id));
       return duplicates
         .filter(({ record }) => !unsaved.has(record.id))
         .map(({ index, record, rule }) => ({ index, candidate: candidates[index]!, duplicateOf: record, rule, changes: proposeChanges(record, candidates[index]!.item) }));
@@ -448,7 +443,7 @@ export function createLibraryRepository(
       await write(async () => {
         const existing = new Set((await db.records.bulkGet(records.map((r) => r.id))).filter(Boolean).map((r) => r!.id));
         const missing = records.filter((r) => !existing.has(r.id));
-        if (missing.length) await addRecords(missing);
+        if (missing.length) await addRecords(missing.map(entryOf));
       });
     },
 
@@ -474,7 +469,6 @@ export function createLibraryRepository(
       const base = firstSavedAt ?? now() - items.length;
       /** A chunk parsed, keyed and given its search rows: everything but the write. */
       const prepare = (start: number) => {
-        const chunk: { index: number; entry: Entry; row: SearchRow }[] = [];
         const parsed: { index: number; candidate: Candidate }[] = [];
         items.slice(start, start + chunkSize).forEach((raw, k) => {
           const result = parseImportItem(raw);
@@ -485,8 +479,7 @@ export function createLibraryRepository(
           parsed.map((p) => p.candidate),
           (i) => base + parsed[i]!.index,
         );
-        entries.forEach((entry, i) => chunk.push({ index: parsed[i]!.index, entry, row: toSearchRow(entry.record) }));
-        return chunk;
+        return entries.map((entry, i) => ({ index: parsed[i]!.index, entry }));
       };
       let chunk = items.length ? prepare(0) : [];
       if (after) {
@@ -501,7 +494,6 @@ export function createLibraryRepository(
       const useKeys = items.length >= KEY_INDEX_FROM || keyCache !== undefined;
       for (let start = 0; start < items.length; start += chunkSize) {
         if (start > 0) chunk = prepare(start);
-        const rows = new Map(chunk.map((c) => [c.entry.record, c.row]));
         try {
           const { fresh, duplicates } = await write(async () => {
             const keyIndex = useKeys ? await currentKeys() : undefined;
@@ -509,9 +501,9 @@ export function createLibraryRepository(
               chunk.map((c) => c.entry),
               keyIndex,
             );
-            if (result.fresh.length) await addRecords(result.fresh, result.keysOf, (r) => rows.get(r) ?? toSearchRow(r));
+            if (result.fresh.length) await addRecords(result.fresh);
             // Later chunks (and imports) must see these records as held.
-            if (keyIndex) for (const r of result.fresh) for (const k of result.keysOf(r)) (keyIndex.get(k) ?? keyIndex.set(k, []).get(k)!).push(r.id);
+            if (keyIndex) for (const { record, keys } of result.fresh) for (const k of keys) (keyIndex.get(k) ?? keyIndex.set(k, []).get(k)!).push(record.id);
             return result;
           });
           outcome.added += fresh.length;
