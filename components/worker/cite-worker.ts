@@ -90,21 +90,14 @@ export async function handleJob(data: unknown, post: Post): Promise<void> {
     if (job.kind === 'import') return post({ ok: true, ...parseImportBytes(job.bytes) });
     if (job.kind === 'part') {
       const items = toCslItems(job.records, job.keys);
-      let sent = 0;
-      const onProgress = (done: number, total: number) => {
-        if (done === total || done - sent >= total / 100) post({ id: job.id, progress: [(sent = done)] });
-      };
+      const onProgress = nowAndThen((done) => post({ id: job.id, progress: [done] }));
       return post({ id: job.id, ok: true, part: formatBibliographyPart(items, { style: job.style, html: job.html, indices: job.indices, onProgress }) });
     }
     const format = job.format as FormatName;
     const notes = unsupportedFields(format, job.records);
     const withHtml = job.html ?? true;
     if (format === 'bibliography') {
-      // The page hears how far it has come about a hundred times in all (each message costs the worker a little).
-      let told = 0;
-      const onProgress = (done: number, total: number) => {
-        if (done === total || done - told >= total / 100) post({ progress: [(told = done), total] });
-      };
+      const onProgress = nowAndThen((done, total) => post({ progress: [done, total] }));
       return post({ ok: true, ...(await formatBibliography(job.records, job.style ?? 'apa', withHtml, onProgress)), notes });
     }
     const text = formatRecords(job.records, { format, style: job.style, output: 'text' });
@@ -113,6 +106,14 @@ export async function handleJob(data: unknown, post: Post): Promise<void> {
   } catch (error) {
     post({ ok: false, error: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** Progress told about a hundred times in all, and at the end: each message costs the worker a little. */
+function nowAndThen(tell: (done: number, total: number) => void): (done: number, total: number) => void {
+  let told = 0;
+  return (done, total) => {
+    if (done === total || done - told >= total / 100) tell((told = done), total);
+  };
 }
 
 /**
@@ -132,8 +133,8 @@ async function formatBibliography(
   const told = plan.parts.map(() => 0);
   let shown = 0;
   const tell = () => {
-    const ownShare = told[0]! / ((plan.parts[0]!.length * total) / records.length);
-    const next = Math.min(total - 1, Math.max(told.reduce((a, b) => a + b, 0), Math.floor(ownShare * total)));
+    const ownScaled = Math.floor((told[0]! * records.length) / plan.parts[0]!.length);
+    const next = Math.min(total - 1, Math.max(told.reduce((a, b) => a + b, 0), ownScaled));
     if (next > shown) onProgress((shown = next), total);
   };
   const formatHere = (indices: number[], part: number) => {
