@@ -33,8 +33,12 @@ const TITLE_SPLIT = 20;
 
 /**
  * The lookup keys of an item, for the `*keys` index: every record sharing a key with an incoming item is a
- * candidate, then `duplicateRule` decides. Title keys: the whole folded title, and its first and second
- * halves, so a title with a typo still shares a key with its twin (the typo is in one half only).
+ * candidate, then `duplicateRule` decides. Title keys: a short title whole; a longer one as its first and second
+ * halves, so a title with a typo still shares a key with its twin (the typo is in one half only), and its exact
+ * twin shares both (`nearbyIn` finds it even when both halves are common).
+ *
+ * A long title used to be a key whole as well: it found nothing the two halves do not, and every key is an index
+ * entry each record writes (a tenth of a large import apiece). Records saved before still carry it, harmlessly.
  */
 export function duplicateKeys(item: CslItem): string[] {
   const { doi, isbns, url, title } = fingerprint(item);
@@ -42,12 +46,38 @@ export function duplicateKeys(item: CslItem): string[] {
   if (doi) keys.push(`doi:${doi}`);
   for (const isbn of isbns) keys.push(`isbn:${isbn}`);
   if (url) keys.push(`url:${url}`);
-  if (title) {
-    keys.push(`title:${title}`);
+  if (title.length >= TITLE_SPLIT) {
     const half = Math.floor(title.length / 2);
-    if (title.length >= TITLE_SPLIT) keys.push(`head:${title.slice(0, half)}`, `tail:${title.slice(half)}`);
-  }
+    keys.push(`head:${title.slice(0, half)}`, `tail:${title.slice(half)}`);
+  } else if (title) keys.push(`title:${title}`);
   return keys;
+}
+
+/**
+ * A half-title shared by more than this many records tells nothing on its own ("annual report 20…"): comparing an
+ * incoming item against all of them would make each save cost O(library).
+ */
+export const CROWDED_KEY = 50;
+const HALF = /^(head|tail):/;
+
+/**
+ * Whatever shares a key with an item, from `listOf` (records, or their ids, by key): every key's list, except a
+ * crowded half-title's. When both halves are crowded, what is in both: an exact twin always is.
+ */
+export function nearbyIn<T>(keys: readonly string[], listOf: (key: string) => readonly T[] | undefined): T[] {
+  const nearby: T[] = [];
+  const crowded: (readonly T[])[] = [];
+  for (const key of keys) {
+    const list = listOf(key);
+    if (!list) continue;
+    if (list.length > CROWDED_KEY && HALF.test(key)) crowded.push(list);
+    else nearby.push(...list);
+  }
+  if (crowded.length === 2) {
+    const other = new Set(crowded[1]);
+    for (const found of crowded[0]!) if (other.has(found)) nearby.push(found);
+  }
+  return nearby;
 }
 
 /**

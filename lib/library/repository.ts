@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { candidateSchema, cslItemSchema, libraryRecordSchema, type Candidate, type CslItem, type LibraryRecord, type ProvenanceMap } from '../model';
 import type { ColophonDb } from './db';
-import { applyChanges, duplicateKeys, findDuplicate, proposeChanges, USER_SOURCE, type DuplicateRule, type FieldChange } from './dedupe';
+import { applyChanges, duplicateKeys, findDuplicate, nearbyIn, proposeChanges, USER_SOURCE, type DuplicateRule, type FieldChange } from './dedupe';
 import { isQuotaError, StorageFullError } from './errors';
 import { recordOf, type StoredRecord } from './migrations';
 import { foldText } from './normalize';
@@ -23,9 +23,6 @@ type KeyIndex = Map<string, string[]>;
 const KEY_PAGE = 5000;
 /** How long the keys read for an import are kept for the next chunk of the same import (the page sends chunks). */
 const KEY_INDEX_KEEP_MS = 30_000;
-
-/** Above this many records sharing a half-title key, the key is not used to find duplicates. */
-const CROWDED_KEY = 50;
 
 export interface DuplicateProposal {
   /** Its position in what was saved. */
@@ -299,27 +296,17 @@ export function createLibraryRepository(
     const lookups = keyIndex
       ? uniqueKeys.map((k) => keyIndex.get(k) ?? [])
       : await Promise.all(uniqueKeys.map((k) => db.records.where('keys').equals(k).primaryKeys()));
-    const idsByKey = new Map<string, string[]>();
-    uniqueKeys.forEach((key, i) => {
-      const ids = lookups[i]!;
-      // A half-title shared by many records ("annual report 20…") tells nothing: comparing against all of them
-      // would make each save cost O(library). Exact keys (DOI, ISBN, URL, whole title) are always kept.
-      if (ids.length > CROWDED_KEY && /^(head|tail):/.test(key)) return;
-      idsByKey.set(key, ids);
-    });
-    const matched = await db.records.bulkGet([...new Set([...idsByKey.values()].flat())]);
+    const idsByKey = new Map(uniqueKeys.map((key, i) => [key, lookups[i]!]));
+    const nearbyIds = entries.map((e) => nearbyIn(e.keys, (k) => idsByKey.get(k)));
+    const matched = await db.records.bulkGet([...new Set(nearbyIds.flat())]);
     const byId = new Map(matched.filter((r): r is StoredRecord => r !== undefined).map((r) => [r.id, recordOf(r)]));
-    const libraryFor = (keys: readonly string[]) => keys.flatMap((k) => (idsByKey.get(k) ?? []).map((id) => byId.get(id)).filter((r): r is LibraryRecord => r !== undefined));
     const fresh: Entry[] = [];
     const freshByKey = new Map<string, LibraryRecord[]>();
     const duplicates: { index: number; record: LibraryRecord; rule: DuplicateRule }[] = [];
     entries.forEach((entry, index) => {
       const { record, keys } = entry;
-      const freshFor = keys.flatMap((k) => {
-        const list = freshByKey.get(k) ?? [];
-        return list.length > CROWDED_KEY && /^(head|tail):/.test(k) ? [] : list;
-      });
-      const nearby = new Set([...libraryFor(keys), ...freshFor]);
+      const saved = nearbyIds[index]!.map((id) => byId.get(id)).filter((r): r is LibraryRecord => r !== undefined);
+      const nearby = new Set([...saved, ...nearbyIn(keys, (k) => freshByKey.get(k))]);
       const duplicate = findDuplicate(record.item, [...nearby]);
       if (duplicate) return duplicates.push({ index, ...duplicate });
       fresh.push(entry);

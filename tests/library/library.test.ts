@@ -76,6 +76,26 @@ describe('de-duplication', () => {
     await expect(repo.findDuplicates([candidate('Bad', { URL: 'javascript:alert(1)' })])).rejects.toThrow();
   });
 
+  it('finds the twin of a title that dozens of records share, saving and importing', async () => {
+    const repo = createLibraryRepository(fresh());
+    // Both halves of this title are "crowded" (shared by more than 50 records), so neither half alone is looked at;
+    // the twin is found among the records that share both.
+    const yearly = (year: number) => candidate('Report on the state of the cultural sector', { author: [{ literal: 'Council of Europe' }], issued: { 'date-parts': [[year]] } });
+    const yearOf = (item: CslItem) => item.issued?.['date-parts'][0]?.[0];
+    const years = Array.from({ length: 60 }, (_, i) => 1950 + i);
+    const first = await repo.save([...years.map(yearly), yearly(1980)]); // within one batch
+    expect(first.saved).toHaveLength(60);
+    expect(first.duplicates.map((d) => [d.index, d.rule, yearOf(d.duplicateOf.item)])).toEqual([[60, 'title', 1980]]);
+    const again = await repo.save([yearly(2020), yearly(1999)]); // against the library, key by key
+    expect(again.saved.map((r) => yearOf(r.item))).toEqual([2020]);
+    expect(again.duplicates.map((d) => [d.index, yearOf(d.duplicateOf.item)])).toEqual([[1, 1999]]);
+    // An import large enough to read every key of the library at once.
+    const others = Array.from({ length: 250 }, (_, i) => ({ type: 'report' as const, title: `Another publication, number ${i}` }));
+    const imported = await repo.importItems([...others, yearly(1955).item, yearly(2021).item]);
+    expect(imported.added).toBe(251);
+    expect(imported.duplicates.map((d) => d.index)).toEqual([250]);
+  });
+
   it('keeps fields the user edited when updating from a duplicate', async () => {
     const repo = createLibraryRepository(fresh());
     const [record] = await repo.saveCandidates([candidate('Cities and culture', { DOI: '10.1234/x', publisher: 'Old publisher' })]);
