@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { LibraryReads } from '@/lib/library/reader';
 import type { CaptureServices } from './capture-panel';
 import type { ExportJob, ExportOutput } from './export-panel';
-import type { ImportServices } from './import-panel';
+import type { ImportServices } from './import-run';
 import { afterFirstRows, once } from './lazy';
 import { LibraryView, type LibraryChanges } from './library-view';
 import type { Opening } from './use-library';

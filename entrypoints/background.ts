@@ -6,7 +6,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { extractFromText } from '@/lib/extract/selected-text';
 import { createLibraryRepository, openLibraryDb, type ImportOutcome } from '@/lib/library';
-import { handle } from '@/lib/messaging';
+import { handle, importItemsOf } from '@/lib/messaging';
 import { extractResultSchema, isWebUrl, pageSelectionSchema, pendingSelectionSchema, type ExtractResult } from '@/lib/model';
 import {
   activeTabId,
@@ -216,7 +216,9 @@ export default defineBackground(() => {
     // While an import writes (its pack is due after its last part), a view's request would build a pack the next
     // part makes stale, on the cores the import needs: the one due after the import serves it.
     refreshSearchPack: async () => ({ stored: packTimer === undefined && importsWriting === 0 ? await library.refreshPack() : false }),
-    import: async ({ items, importId, offset = 0, total = items.length }) => {
+    import: async ({ items: given, importId, offset = 0, total: stated }) => {
+      const items = importItemsOf(given);
+      const total = stated ?? items.length;
       // The page keeps two parts of a file in flight: this one is parsed while the one before commits, and is
       // written after it (never beside it: each part must see the keys the one before added).
       const under = importId === undefined ? undefined : importsUnderWay.get(importId);

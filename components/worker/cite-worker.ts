@@ -13,7 +13,9 @@ import {
   formatBibliographyTextAndHtml,
   formatRecords,
   joinBibliographyParts,
-  parseImportBytes,
+  decodeImportBytes,
+  importChunkOf,
+  parseImportInBatches,
   planBibliographyParts,
   toCslItems,
   unsupportedFields,
@@ -59,6 +61,9 @@ export interface HelperWorker {
   onerror: ((event: unknown) => void) | null;
 }
 
+/** Entries per import chunk: what the background commits as one transaction (its default chunk, a search block). */
+export const IMPORT_CHUNK = 1000;
+
 /** Below this many records a bibliography is formatted in one piece: a fraction of a second, not worth the hand-over. */
 export const PARTS_FROM = 200;
 /** At most this many parts (each worker holds its own citeproc engine, tens of MB). */
@@ -87,7 +92,9 @@ export function useHelpers(create: (() => HelperWorker) | undefined, parts = 2):
 export async function handleJob(data: unknown, post: Post): Promise<void> {
   try {
     const job = jobSchema.parse(data);
-    if (job.kind === 'import') return post({ ok: true, ...parseImportBytes(job.bytes) });
+    // Valid entries go out a chunk at a time as they are read (as JSON text, see ImportChunk), so the page saves the
+    // first while the rest is read.
+    if (job.kind === 'import') return post({ ok: true, ...parseImportInBatches(decodeImportBytes(job.bytes), (batch) => post({ chunk: importChunkOf(batch) }), { batchSize: IMPORT_CHUNK }) });
     if (job.kind === 'part') {
       const items = toCslItems(job.records, job.keys);
       const onProgress = nowAndThen((done) => post({ id: job.id, progress: [done] }));

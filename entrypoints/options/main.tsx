@@ -17,7 +17,7 @@ function LibraryPage() {
     <main>
       <header>
         <h1>Colophon library</h1>
-        <ImportPanel parse={(bytes) => parseImportInWorker(bytes)} importItems={services.importItems} onImported={() => setGeneration((g) => g + 1)} />
+        <ImportPanel parse={(bytes, onChunk, signal) => parseImportInWorker(bytes, onChunk, signal)} importItems={services.importItems} onImported={() => setGeneration((g) => g + 1)} />
       </header>
       {/* Told after an import: it reads the library again, keeping what the user has selected or open. */}
       <LibraryTable reload={generation} library={services.library} actions={services} runExport={services.runExport} copy={services.copy} download={services.download} />

@@ -20,20 +20,21 @@ export function readBackup(text: string): ReadResult {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { entries: [], errors: [{ line: jsonErrorLine(text, error), reason: `not valid JSON: ${(error as Error).message}` }], warnings: [] };
+    return { entries: [], count: 0, errors: [{ line: jsonErrorLine(text, error), reason: `not valid JSON: ${(error as Error).message}` }], warnings: [] };
   }
   const file = data as { format?: unknown; version?: unknown; records?: unknown };
-  if (file?.format !== BACKUP_FORMAT) return { entries: [], errors: [{ line: 1, reason: 'not a Colophon backup' }], warnings: [] };
+  if (file?.format !== BACKUP_FORMAT) return { entries: [], count: 0, errors: [{ line: 1, reason: 'not a Colophon backup' }], warnings: [] };
   if (file.version !== BACKUP_VERSION) {
-    return { entries: [], errors: [{ line: 1, reason: `backup version ${String(file.version)} is not supported (this Colophon reads version ${BACKUP_VERSION})` }], warnings: [] };
+    return { entries: [], count: 0, errors: [{ line: 1, reason: `backup version ${String(file.version)} is not supported (this Colophon reads version ${BACKUP_VERSION})` }], warnings: [] };
   }
-  if (!Array.isArray(file.records)) return { entries: [], errors: [{ line: 1, reason: 'the backup has no "records" list' }], warnings: [] };
+  if (!Array.isArray(file.records)) return { entries: [], count: 0, errors: [{ line: 1, reason: 'the backup has no "records" list' }], warnings: [] };
   const lines = arrayElementLines(text, 'records');
   return {
     entries: file.records.map((candidate: unknown, i) => {
       const id = candidate !== null && typeof candidate === 'object' ? (candidate as Record<string, unknown>).id : undefined;
       return { line: lines[i] ?? 1, ...(typeof id === 'string' ? { key: id } : {}), candidate };
     }),
+    count: file.records.length,
     errors: [],
     warnings: [],
   };

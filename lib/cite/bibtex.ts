@@ -17,11 +17,11 @@ export function formatBibtex(records: readonly LibraryRecord[]): string {
 /** Reads a .bib file (BibTeX or BibLaTeX) into CSL item candidates, with the line of each entry. */
 export function readBib(text: string): ReadResult {
   const { entries, errors, warnings } = parseBib(text);
-  return {
-    entries: entries.map((e) => ({ line: e.line, key: e.key, candidate: cslFromBibEntry(e) })),
-    errors,
-    warnings,
-  };
+  // Converted as they are taken: the conversion is most of reading a large file.
+  function* converted() {
+    for (const e of entries) yield { line: e.line, key: e.key, candidate: cslFromBibEntry(e) };
+  }
+  return { entries: converted(), count: entries.length, errors, warnings };
 }
 
 export const bibtexExport: ExportFormat = {

@@ -18,7 +18,7 @@ export function readCslJson(text: string): ReadResult {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { entries: [], errors: [{ line: jsonErrorLine(text, error), reason: `not valid JSON: ${(error as Error).message}` }], warnings: [] };
+    return { entries: [], count: 0, errors: [{ line: jsonErrorLine(text, error), reason: `not valid JSON: ${(error as Error).message}` }], warnings: [] };
   }
   const list = Array.isArray(data) ? data : [data];
   const lines = Array.isArray(data) ? arrayElementLines(text) : [1];
@@ -27,6 +27,7 @@ export function readCslJson(text: string): ReadResult {
       const id = candidate !== null && typeof candidate === 'object' ? (candidate as Record<string, unknown>).id : undefined;
       return { line: lines[i] ?? 1, ...(typeof id === 'string' || typeof id === 'number' ? { key: String(id) } : {}), candidate };
     }),
+    count: list.length,
     errors: [],
     warnings: [],
   };

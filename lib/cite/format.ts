@@ -30,7 +30,13 @@ export interface ReadProblem {
   reason: string;
 }
 export interface ReadResult {
-  entries: ReadEntry[];
+  /**
+   * The entries, possibly read one at a time as the importer takes them (a .bib file's are converted lazily), so
+   * the first can be validated and saved while later ones are still being read.
+   */
+  entries: Iterable<ReadEntry>;
+  /** How many `entries` yields. */
+  count: number;
   errors: ReadProblem[];
   warnings: ReadProblem[];
 }

@@ -2,8 +2,9 @@
  * The import front door: bytes → text (encoding detected), text → entries validated with zod, each entry
  * independent of the others. A malformed entry is reported with its line and reason; every valid entry is kept.
  *
- * The result is a plain array so the caller (the library) can save it in chunks, one transaction each
- * (`inChunks`), and show progress; de-duplication against the library is the library's job.
+ * Entries come in batches as they are read (`parseImportInBatches`), so the library page saves the first chunks
+ * while the rest of a large file is still being read, or in one list (`parseImport`); de-duplication against the
+ * library is the library's job.
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
@@ -115,16 +116,32 @@ export interface ImportResult {
   warnings: ImportProblem[];
 }
 
-/** Parses import text: every entry validated with zod (`cslItemSchema`, or `libraryRecordSchema` for a backup). */
-export function parseImport(text: string, options: { format?: ImportFormatName } = {}): ImportResult {
+/** What only the end of a file tells: its format, the entries refused and those kept with a doubt. */
+export type ImportSummary = Omit<ImportResult, 'entries'>;
+
+/** Valid entries handed over as they are read (`batchSize` at a time), with the file's format and its entries in all. */
+export interface ImportBatch {
+  format: ImportFormatName;
+  entries: ImportedEntry[];
+  /** Entries the file holds, valid or not: an upper bound of all the batches together. */
+  expected: number;
+}
+
+/**
+ * Parses import text batch by batch: every entry validated with zod (`cslItemSchema`, or `libraryRecordSchema` for
+ * a backup), the valid ones handed to `onBatch` `batchSize` at a time (the rest at the end), so a caller can save
+ * the first while later ones are still being read. Returns what only the end tells.
+ */
+export function parseImportInBatches(text: string, onBatch: (batch: ImportBatch) => void, options: { format?: ImportFormatName; batchSize?: number } = {}): ImportSummary {
   if (text.length > MAX_IMPORT_BYTES) throw new ImportTooLargeError(text.length);
   const format = options.format ?? detectImportFormat(text);
   if (!format) {
-    return { format, entries: [], errors: [{ line: 1, reason: 'not a BibTeX, BibLaTeX, RIS, CSL-JSON or Colophon backup file' }], warnings: [] };
+    return { format, errors: [{ line: 1, reason: 'not a BibTeX, BibLaTeX, RIS, CSL-JSON or Colophon backup file' }], warnings: [] };
   }
+  const { batchSize = 1000 } = options;
   const read = IMPORT_FORMATS[format].read(text);
-  const entries: ImportedEntry[] = [];
   const errors = [...read.errors];
+  let entries: ImportedEntry[] = [];
   for (const { line, key, candidate } of read.entries) {
     const where = { line, ...(key !== undefined ? { key } : {}) };
     if (format === 'backup') {
@@ -136,19 +153,52 @@ export function parseImport(text: string, options: { format?: ImportFormatName }
       if (parsed.success) entries.push({ ...where, item: parsed.data });
       else errors.push({ ...where, reason: describeIssues(parsed.error) });
     }
+    if (entries.length === batchSize) {
+      onBatch({ format, entries, expected: read.count });
+      entries = [];
+    }
   }
+  if (entries.length) onBatch({ format, entries, expected: read.count });
   errors.sort((a, b) => a.line - b.line);
-  return { format, entries, errors, warnings: read.warnings };
+  return { format, errors, warnings: read.warnings };
+}
+
+/** What the library's import takes for an entry: a backup's whole record (tags, note, provenance), else the item. */
+export function importItemOf(entry: ImportedEntry): unknown {
+  const { record } = entry;
+  return record ? { item: record.item, provenance: record.provenance, tags: record.tags, note: record.note } : entry.item;
+}
+
+/**
+ * A batch as it travels from the reading worker through the library page to the background: its items as the JSON
+ * text of the background's import request, and each one's line. Text crosses between threads and processes far more
+ * cheaply than objects (a structured clone to the page, then a conversion for runtime messaging), and the page has
+ * no need to look inside.
+ */
+export interface ImportChunk {
+  format: ImportFormatName;
+  /** Entries the file holds, valid or not. */
+  expected: number;
+  /** The line of each item. */
+  lines: number[];
+  /** `JSON.stringify` of the items (`importItemOf` each). */
+  items: string;
+}
+
+export function importChunkOf(batch: ImportBatch): ImportChunk {
+  return { format: batch.format, expected: batch.expected, lines: batch.entries.map((e) => e.line), items: JSON.stringify(batch.entries.map(importItemOf)) };
+}
+
+/** Parses import text whole: every entry validated with zod, the valid ones in one list. */
+export function parseImport(text: string, options: { format?: ImportFormatName } = {}): ImportResult {
+  const entries: ImportedEntry[] = [];
+  const summary = parseImportInBatches(text, (batch) => entries.push(...batch.entries), { ...options, batchSize: Infinity });
+  return { ...summary, entries };
 }
 
 /** Decodes and parses an import file's bytes in one step (throws `ImportTooLargeError` over 50 MB). */
 export function parseImportBytes(bytes: Uint8Array, options: { format?: ImportFormatName } = {}): ImportResult {
   return parseImport(decodeImportBytes(bytes), options);
-}
-
-/** Splits entries into chunks of `size`, for saving each chunk in its own transaction. */
-export function* inChunks<T>(items: readonly T[], size = 500): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 /** A short reason from zod's issues: "title: missing; issued.date-parts.0.1: Too big…". */

@@ -15,7 +15,7 @@
 import { cleanText, type CslDate, type CslItem, type ItemType, type LibraryRecord, type Name } from '../model';
 import { toParts } from './dates';
 import { citationKeys } from './csl';
-import type { CslField, ExportFormat, ImportFormat, ReadProblem, ReadResult } from './format';
+import type { CslField, ExportFormat, ImportFormat, ReadEntry, ReadProblem, ReadResult } from './format';
 
 const WRITE_TYPES: Record<ItemType, string> = {
   book: 'BOOK',
@@ -137,7 +137,8 @@ const TAG_LINE = /^([A-Z][A-Z0-9])  ?-(?: (.*))?$/;
 
 /** Reads RIS text into CSL item candidates; a record without `TY` or without `ER` is reported, not guessed. */
 export function readRis(text: string): ReadResult {
-  const result: ReadResult = { entries: [], errors: [], warnings: [] };
+  const entries: ReadEntry[] = [];
+  const result: ReadResult = { entries, count: 0, errors: [], warnings: [] };
   const lines = text.split(/\r\n|\n|\r/);
   let current: { line: number; tags: [string, string][] } | undefined;
   let last: [string, string] | undefined;
@@ -159,7 +160,7 @@ export function readRis(text: string): ReadResult {
     } else if (!current) {
       fail({ line: i + 1, reason: `tag "${tag}" outside a record (a record starts with "TY")` });
     } else if (tag === 'ER') {
-      result.entries.push(risEntry(current.line, current.tags, result.warnings));
+      entries.push(risEntry(current.line, current.tags, result.warnings));
       current = undefined;
     } else {
       last = [tag, value];
@@ -167,6 +168,7 @@ export function readRis(text: string): ReadResult {
     }
   }
   if (current) fail({ line: current.line, reason: 'record not closed: the file ends before its "ER"' });
+  result.count = entries.length;
   return result;
 }
 

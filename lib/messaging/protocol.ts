@@ -8,6 +8,20 @@ import { candidateSchema, CSL_FIELDS, cslItemSchema, extractResultSchema, librar
 const id = z.string().check(z.minLength(1), z.maxLength(64));
 const ids = z.array(id).check(z.minLength(1), z.maxLength(100_000));
 const count = z.number().check(z.int());
+/** A part of an import: never empty, and a file of 100,000 entries at most. */
+const importItems = z.array(z.unknown()).check(z.minLength(1), z.maxLength(100_000));
+
+/** An import request's items, its JSON text parsed and held to the same limits as an array sent as such. */
+export function importItemsOf(items: string | unknown[]): unknown[] {
+  if (typeof items !== 'string') return items;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(items);
+  } catch {
+    throw new Error('This part of the import is not valid JSON; nothing of it was saved.');
+  }
+  return importItems.parse(parsed);
+}
 const field = z.enum(CSL_FIELDS as [keyof CslItem, ...(keyof CslItem)[]]);
 const tag = z.string().check(z.trim(), z.minLength(1), z.maxLength(60));
 
@@ -97,7 +111,11 @@ export const protocol = {
    */
   import: {
     request: z.object({
-      items: z.array(z.unknown()).check(z.minLength(1), z.maxLength(100_000)),
+      /**
+       * The items, or their JSON text (how the library page passes on a file's chunks: see ImportChunk in
+       * lib/cite/import.ts); the background parses it and holds it to the same limits.
+       */
+      items: z.union([importItems, z.string().check(z.minLength(2), z.maxLength(64 * 1024 * 1024))]),
       importId: z.optional(id),
       /** The part's place in the file (entries before it) and the file's entries: one clock for the whole file. */
       offset: z.optional(count),

@@ -3,7 +3,7 @@
  * entry still imported; encodings; the 50 MB limit.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeImportBytes, formatRecords, ImportTooLargeError, inChunks, MAX_IMPORT_BYTES, parseImport, parseImportBytes } from '@/lib/cite';
+import { decodeImportBytes, formatRecords, ImportTooLargeError, MAX_IMPORT_BYTES, parseImport, parseImportBytes, parseImportInBatches, type ImportBatch } from '@/lib/cite';
 import { libraryRecordSchema, type LibraryRecord } from '@/lib/model';
 
 const record = (item: Record<string, unknown>, id = 'r1'): LibraryRecord => libraryRecordSchema.parse({ id, savedAt: 1, updatedAt: 1, item });
@@ -216,8 +216,26 @@ describe('encodings', () => {
   });
 });
 
-describe('chunks', () => {
-  it('splits entries for one transaction per chunk', () => {
-    expect([...inChunks([1, 2, 3, 4, 5], 2)]).toEqual([[1, 2], [3, 4], [5]]);
+describe('batches', () => {
+  it('hands the valid entries over in batches as it reads them, the same as the whole parse', () => {
+    const records = Array.from({ length: 2_345 }, (_, i) => record({ type: 'book', title: `Title ${i}`, issued: { 'date-parts': [[2000 + (i % 20)]] } }, `r${i}`));
+    const files = {
+      bibtex: formatRecords(records, { format: 'bibtex' }).replace('title = {', 'title = {Broken {'), // a brace never closed
+      ris: formatRecords(records, { format: 'ris' }),
+      'csl-json': formatRecords(records, { format: 'csl-json' }).replace('"type": "book"', '"type": 17'),
+    };
+    for (const [format, text] of Object.entries(files)) {
+      const batches: ImportBatch[] = [];
+      const summary = parseImportInBatches(text, (batch) => batches.push(batch), { batchSize: 1000 });
+      const whole = parseImport(text);
+      expect(summary.format).toBe(format);
+      expect(batches.flatMap((b) => b.entries)).toEqual(whole.entries);
+      expect(summary.errors).toEqual(whole.errors);
+      // Batches of 1,000 valid entries, each saying how many entries the file holds: the broken BibTeX entry is
+      // refused by the syntax, before entries are read; the CSL-JSON item with a bad type as it is read.
+      const [sizes, expected] = { bibtex: [[1000, 1000, 344], 2_344], ris: [[1000, 1000, 345], 2_345], 'csl-json': [[1000, 1000, 344], 2_345] }[format]!;
+      expect(batches.map((b) => b.entries.length)).toEqual(sizes);
+      expect(batches.every((b) => b.expected === expected && b.format === format)).toBe(true);
+    }
   });
 });

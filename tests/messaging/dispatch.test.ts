@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { dispatch, isOwnPage, type Handlers } from '@/lib/messaging';
+import { dispatch, importItemsOf, isOwnPage, type Handlers } from '@/lib/messaging';
 
 const result = { url: 'https://example.org/p', pageTitle: 'P', items: [], notes: [] };
 const handlers = (over: Partial<Handlers> = {}): Handlers => ({
@@ -59,5 +59,25 @@ describe('message dispatch', () => {
     expect(isOwnPage({ id: undefined, url: `${origin}popup.html` }, origin)).toBe(false);
     expect(isOwnPage({ id, url: 'https://evil.example/' }, origin)).toBe(false);
     expect(isOwnPage({ id, url: undefined }, origin)).toBe(false);
+  });
+});
+
+describe('import parts as JSON text', () => {
+  it('parses the text to the same items, holding it to the limits of an array sent as such', () => {
+    const items = [{ type: 'book', title: 'A' }, { item: { type: 'report', title: 'B' }, provenance: {}, tags: ['x'], note: '' }];
+    expect(importItemsOf(JSON.stringify(items))).toEqual(items);
+    expect(importItemsOf(items)).toBe(items);
+    expect(() => importItemsOf('[{"type": "book",')).toThrow('not valid JSON; nothing of it was saved');
+    expect(() => importItemsOf('[]')).toThrow();
+    expect(() => importItemsOf('{"type": "book"}')).toThrow();
+  });
+
+  it('passes a part given as text to the handler as such, and refuses text too long', async () => {
+    const importHandler = vi.fn(async () => ({ added: 1, duplicates: 0, invalid: [] }));
+    const reply = await dispatch(handlers({ import: importHandler }), { name: 'import', data: { items: '[{"type":"book","title":"A"}]', importId: 'i1', offset: 0, total: 1 } });
+    expect(reply).toEqual({ ok: true, data: { added: 1, duplicates: 0, invalid: [] } });
+    expect(importHandler).toHaveBeenCalledWith({ items: '[{"type":"book","title":"A"}]', importId: 'i1', offset: 0, total: 1 });
+    const long = await dispatch(handlers({ import: importHandler }), { name: 'import', data: { items: ' '.repeat(64 * 1024 * 1024 + 1) } });
+    expect(long.ok).toBe(false);
   });
 });
