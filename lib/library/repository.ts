@@ -452,6 +452,9 @@ export function createLibraryRepository(
     tagsStartingWith: async (prefix, limit = 10) => matchingTags((await db.records.orderBy('tags').uniqueKeys()) as string[], prefix, limit),
 
     async importItems(items, { chunkSize = BLOCK_SIZE, onProgress, after, firstSavedAt } = {}) {
+      // The database opens (in a worker just started: a tenth of a second) while the first chunk is prepared, not
+      // after; its first transaction would open it too, and reports any failure.
+      if (!db.isOpen()) db.open().catch(() => undefined);
       const outcome: ImportOutcome = { added: 0, duplicates: [], invalid: [] };
       const base = firstSavedAt ?? now() - items.length;
       /** A chunk parsed, keyed and given its search rows: everything but the write. */
