@@ -1,7 +1,7 @@
 /**
- * Citation work off the UI thread: citeproc needs seconds for thousands of records and parsing a 10,000-entry
- * file takes a second, and neither the popup nor the library page may freeze. One job in, one reply out; the
- * page cancels by terminating the worker. The worker stays up between jobs so the style engine stays warm.
+ * Citation work off the UI thread: citeproc needs seconds for thousands of records, and neither the popup nor the
+ * library page may freeze (import files are read by import-worker.ts). One job in, one reply out; the page cancels
+ * by terminating the worker. The worker stays up between jobs so the style engine stays warm.
  *
  * A long bibliography in a style that sorts its entries is formatted in parts side by side: this worker formats
  * one part and copies of itself (helpers, started on first need and kept warm like it) format the others, then
@@ -13,9 +13,6 @@ import {
   formatBibliographyTextAndHtml,
   formatRecords,
   joinBibliographyParts,
-  decodeImportBytes,
-  importChunkOf,
-  parseImportInBatches,
   planBibliographyParts,
   toCslItems,
   unsupportedFields,
@@ -36,7 +33,6 @@ const jobSchema = z.discriminatedUnion('kind', [
     /** HTML too (rich-text copy); a download needs the text only. */
     html: z.optional(z.boolean()),
   }),
-  z.object({ kind: z.literal('import'), bytes: z.instanceof(Uint8Array) }),
   /** A helper's job: some of a bibliography's records, with their citation keys and places in the whole export. */
   z.object({
     kind: z.literal('part'),
@@ -60,9 +56,6 @@ export interface HelperWorker {
   onmessage: ((event: { data: unknown }) => void) | null;
   onerror: ((event: unknown) => void) | null;
 }
-
-/** Entries per import chunk: what the background commits as one transaction (its default chunk, a search block). */
-export const IMPORT_CHUNK = 1000;
 
 /** Below this many records a bibliography is formatted in one piece: a fraction of a second, not worth the hand-over. */
 export const PARTS_FROM = 200;
@@ -92,9 +85,6 @@ export function useHelpers(create: (() => HelperWorker) | undefined, parts = 2):
 export async function handleJob(data: unknown, post: Post): Promise<void> {
   try {
     const job = jobSchema.parse(data);
-    // Valid entries go out a chunk at a time as they are read (as JSON text, see ImportChunk), so the page saves the
-    // first while the rest is read.
-    if (job.kind === 'import') return post({ ok: true, ...parseImportInBatches(decodeImportBytes(job.bytes), (batch) => post({ chunk: importChunkOf(batch) }), { batchSize: IMPORT_CHUNK }) });
     if (job.kind === 'part') {
       const items = toCslItems(job.records, job.keys);
       const onProgress = nowAndThen((done) => post({ id: job.id, progress: [done] }));

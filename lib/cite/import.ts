@@ -2,8 +2,8 @@
  * The import front door: bytes → text (encoding detected), text → entries validated with zod, each entry
  * independent of the others. A malformed entry is reported with its line and reason; every valid entry is kept.
  *
- * Entries come in batches as they are read (`parseImportInBatches`), so the library page saves the first chunks
- * while the rest of a large file is still being read, or in one list (`parseImport`); de-duplication against the
+ * The library page reads a file in chunks as it goes (`readImportChunks`), saving the first while the rest of a
+ * large file is still being read; the command line reads it whole (`parseImport`). De-duplication against the
  * library is the library's job.
  */
 import * as z from 'zod/mini';
@@ -119,29 +119,16 @@ export interface ImportResult {
 /** What only the end of a file tells: its format, the entries refused and those kept with a doubt. */
 export type ImportSummary = Omit<ImportResult, 'entries'>;
 
-/** Valid entries handed over as they are read (`batchSize` at a time), with the file's format and its entries in all. */
-export interface ImportBatch {
-  format: ImportFormatName;
-  entries: ImportedEntry[];
-  /** Entries the file holds, valid or not: an upper bound of all the batches together. */
-  expected: number;
-}
+const NOT_AN_IMPORT: ImportProblem = { line: 1, reason: 'not a BibTeX, BibLaTeX, RIS, CSL-JSON or Colophon backup file' };
 
-/**
- * Parses import text batch by batch: every entry validated with zod (`cslItemSchema`, or `libraryRecordSchema` for
- * a backup), the valid ones handed to `onBatch` `batchSize` at a time (the rest at the end), so a caller can save
- * the first while later ones are still being read. Returns what only the end tells.
- */
-export function parseImportInBatches(text: string, onBatch: (batch: ImportBatch) => void, options: { format?: ImportFormatName; batchSize?: number } = {}): ImportSummary {
+/** Parses import text: every entry validated with zod (`cslItemSchema`, or `libraryRecordSchema` for a backup). */
+export function parseImport(text: string, options: { format?: ImportFormatName } = {}): ImportResult {
   if (text.length > MAX_IMPORT_BYTES) throw new ImportTooLargeError(text.length);
   const format = options.format ?? detectImportFormat(text);
-  if (!format) {
-    return { format, errors: [{ line: 1, reason: 'not a BibTeX, BibLaTeX, RIS, CSL-JSON or Colophon backup file' }], warnings: [] };
-  }
-  const { batchSize = 1000 } = options;
+  if (!format) return { format, entries: [], errors: [NOT_AN_IMPORT], warnings: [] };
   const read = IMPORT_FORMATS[format].read(text);
+  const entries: ImportedEntry[] = [];
   const errors = [...read.errors];
-  let entries: ImportedEntry[] = [];
   for (const { line, key, candidate } of read.entries) {
     const where = { line, ...(key !== undefined ? { key } : {}) };
     if (format === 'backup') {
@@ -153,47 +140,61 @@ export function parseImportInBatches(text: string, onBatch: (batch: ImportBatch)
       if (parsed.success) entries.push({ ...where, item: parsed.data });
       else errors.push({ ...where, reason: describeIssues(parsed.error) });
     }
-    if (entries.length === batchSize) {
-      onBatch({ format, entries, expected: read.count });
-      entries = [];
-    }
   }
-  if (entries.length) onBatch({ format, entries, expected: read.count });
   errors.sort((a, b) => a.line - b.line);
-  return { format, errors, warnings: read.warnings };
-}
-
-/** What the library's import takes for an entry: a backup's whole record (tags, note, provenance), else the item. */
-export function importItemOf(entry: ImportedEntry): unknown {
-  const { record } = entry;
-  return record ? { item: record.item, provenance: record.provenance, tags: record.tags, note: record.note } : entry.item;
+  return { format, entries, errors, warnings: read.warnings };
 }
 
 /**
- * A batch as it travels from the reading worker through the library page to the background: its items as the JSON
- * text of the background's import request, and each one's line. Text crosses between threads and processes far more
- * cheaply than objects (a structured clone to the page, then a conversion for runtime messaging), and the page has
- * no need to look inside.
+ * A chunk of a file on its way from the reading worker through the library page to the background: its entries as
+ * the JSON text of the background's import request, and each one's line. Text crosses between threads and processes
+ * far more cheaply than objects (a structured clone to the page, then a conversion for runtime messaging), and the
+ * page has no need to look inside.
  */
 export interface ImportChunk {
   format: ImportFormatName;
-  /** Entries the file holds, valid or not. */
+  /** Entries the file holds. */
   expected: number;
-  /** The line of each item. */
+  /** The line of each entry. */
   lines: number[];
-  /** `JSON.stringify` of the items (`importItemOf` each). */
+  /** `JSON.stringify` of the entries, as the library's import takes them. */
   items: string;
 }
 
-export function importChunkOf(batch: ImportBatch): ImportChunk {
-  return { format: batch.format, expected: batch.expected, lines: batch.entries.map((e) => e.line), items: JSON.stringify(batch.entries.map(importItemOf)) };
+/** A backup's record as the library's import takes it: its item, provenance, tags and note (ids and dates are new). */
+function backupEntryOf(candidate: unknown): unknown {
+  if (typeof candidate !== 'object' || candidate === null) return candidate;
+  const { item, provenance, tags, note } = candidate as Record<string, unknown>;
+  return { item, provenance, tags, note };
 }
 
-/** Parses import text whole: every entry validated with zod, the valid ones in one list. */
-export function parseImport(text: string, options: { format?: ImportFormatName } = {}): ImportResult {
-  const entries: ImportedEntry[] = [];
-  const summary = parseImportInBatches(text, (batch) => entries.push(...batch.entries), { ...options, batchSize: Infinity });
-  return { ...summary, entries };
+/**
+ * Reads import text for the library's import, handing its entries to `onChunk` `chunkSize` at a time as they are
+ * read, so the first are saved while later ones are still being read. The entries are not validated here: the
+ * background validates each one (it must: it is the boundary), and reports a bad one by its place in the chunk,
+ * which the chunk's lines turn into a line of the file. Returns what only the end tells: the entries the reader
+ * could not make out (syntax) and its warnings.
+ */
+export function readImportChunks(text: string, onChunk: (chunk: ImportChunk) => void, options: { format?: ImportFormatName; chunkSize?: number } = {}): ImportSummary {
+  if (text.length > MAX_IMPORT_BYTES) throw new ImportTooLargeError(text.length);
+  const format = options.format ?? detectImportFormat(text);
+  if (!format) return { format, errors: [NOT_AN_IMPORT], warnings: [] };
+  const { chunkSize = 1000 } = options;
+  const read = IMPORT_FORMATS[format].read(text);
+  let lines: number[] = [];
+  let items: unknown[] = [];
+  const flush = () => {
+    onChunk({ format, expected: read.count, lines, items: JSON.stringify(items) });
+    lines = [];
+    items = [];
+  };
+  for (const { line, candidate } of read.entries) {
+    lines.push(line);
+    items.push(format === 'backup' ? backupEntryOf(candidate) : candidate);
+    if (lines.length === chunkSize) flush();
+  }
+  if (lines.length) flush();
+  return { format, errors: [...read.errors].sort((a, b) => a.line - b.line), warnings: read.warnings };
 }
 
 /** Decodes and parses an import file's bytes in one step (throws `ImportTooLargeError` over 50 MB). */

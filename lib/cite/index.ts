@@ -36,9 +36,7 @@ export { toCslItems, citationKeys, baseCitationKey, type CslExportItem } from '.
 export {
   parseImport,
   parseImportBytes,
-  parseImportInBatches,
-  importChunkOf,
-  importItemOf,
+  readImportChunks,
   decodeImportBytes,
   detectImportFormat,
   MAX_IMPORT_BYTES,
@@ -47,7 +45,6 @@ export {
   type ImportFormatName,
   type ImportResult,
   type ImportSummary,
-  type ImportBatch,
   type ImportChunk,
   type ImportedEntry,
   type ImportProblem,

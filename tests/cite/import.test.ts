@@ -3,8 +3,8 @@
  * entry still imported; encodings; the 50 MB limit.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeImportBytes, formatRecords, ImportTooLargeError, MAX_IMPORT_BYTES, parseImport, parseImportBytes, parseImportInBatches, type ImportBatch } from '@/lib/cite';
-import { libraryRecordSchema, type LibraryRecord } from '@/lib/model';
+import { decodeImportBytes, formatRecords, ImportTooLargeError, MAX_IMPORT_BYTES, parseImport, parseImportBytes, readImportChunks, type ImportChunk } from '@/lib/cite';
+import { cslItemSchema, libraryRecordSchema, type LibraryRecord } from '@/lib/model';
 
 const record = (item: Record<string, unknown>, id = 'r1'): LibraryRecord => libraryRecordSchema.parse({ id, savedAt: 1, updatedAt: 1, item });
 
@@ -216,26 +216,35 @@ describe('encodings', () => {
   });
 });
 
-describe('batches', () => {
-  it('hands the valid entries over in batches as it reads them, the same as the whole parse', () => {
+describe('chunks for the library page', () => {
+  it('hands every entry over in chunks as it reads them, each with its line, for the background to validate', () => {
     const records = Array.from({ length: 2_345 }, (_, i) => record({ type: 'book', title: `Title ${i}`, issued: { 'date-parts': [[2000 + (i % 20)]] } }, `r${i}`));
     const files = {
       bibtex: formatRecords(records, { format: 'bibtex' }).replace('title = {', 'title = {Broken {'), // a brace never closed
       ris: formatRecords(records, { format: 'ris' }),
       'csl-json': formatRecords(records, { format: 'csl-json' }).replace('"type": "book"', '"type": 17'),
+      backup: formatRecords(records, { format: 'backup' }),
     };
     for (const [format, text] of Object.entries(files)) {
-      const batches: ImportBatch[] = [];
-      const summary = parseImportInBatches(text, (batch) => batches.push(batch), { batchSize: 1000 });
+      const chunks: ImportChunk[] = [];
+      const summary = readImportChunks(text, (chunk) => chunks.push(chunk), { chunkSize: 1000 });
       const whole = parseImport(text);
       expect(summary.format).toBe(format);
-      expect(batches.flatMap((b) => b.entries)).toEqual(whole.entries);
-      expect(summary.errors).toEqual(whole.errors);
-      // Batches of 1,000 valid entries, each saying how many entries the file holds: the broken BibTeX entry is
-      // refused by the syntax, before entries are read; the CSL-JSON item with a bad type as it is read.
-      const [sizes, expected] = { bibtex: [[1000, 1000, 344], 2_344], ris: [[1000, 1000, 345], 2_345], 'csl-json': [[1000, 1000, 344], 2_345] }[format]!;
-      expect(batches.map((b) => b.entries.length)).toEqual(sizes);
-      expect(batches.every((b) => b.expected === expected && b.format === format)).toBe(true);
+      // The broken BibTeX entry cannot be made out at all: the reader reports it. Every other entry goes on.
+      const readable = format === 'bibtex' ? 2_344 : 2_345;
+      expect(chunks.map((c) => c.lines.length)).toEqual([1000, 1000, readable - 2000]);
+      expect(chunks.every((c) => c.expected === readable && c.format === format)).toBe(true);
+      expect(summary.errors).toEqual(whole.errors.filter((e) => format === 'bibtex' || !e.reason.includes('type')));
+      // What the background validates gives the same items as the whole parse, at the same lines; the CSL-JSON item
+      // with a bad type is passed on, for the background to refuse.
+      const items = chunks.flatMap((c) => JSON.parse(c.items) as unknown[]);
+      const lines = chunks.flatMap((c) => c.lines);
+      const valid = items.flatMap((raw, i) => {
+        const parsed = cslItemSchema.safeParse(format === 'backup' ? (raw as { item: unknown }).item : raw);
+        return parsed.success ? [{ line: lines[i], item: parsed.data }] : [];
+      });
+      expect(valid).toEqual(whole.entries.map((e) => ({ line: e.line, item: e.item })));
+      if (format === 'backup') expect(items[0]).toEqual({ item: records[0]!.item, provenance: {}, tags: [], note: '' });
     }
   });
 });

@@ -4,7 +4,7 @@
  * (copies of the worker formatting parts of a long bibliography) are stand-ins running the same job handler.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { formatBibliographyTextAndHtml, formatBibtex, parseImport, type ImportChunk } from '@/lib/cite';
+import { formatBibliographyTextAndHtml } from '@/lib/cite';
 import type { HelperWorker } from '@/components/worker/cite-worker';
 import { benchRecords } from '../../scripts/bench/cite';
 
@@ -49,24 +49,6 @@ function helper(jobs: unknown[], fail = false, late = false): HelperWorker {
 
 describe('citation worker', () => {
   const records = benchRecords(120);
-
-  it('reads an import file in chunks of valid entries, as JSON text, before its one reply', async () => {
-    const bib = formatBibtex(benchRecords(2_500)).replace('title = {', 'title = {Broken {'); // the first entry is broken
-    const messages = await run({ kind: 'import', bytes: new TextEncoder().encode(bib) });
-    const reply = messages.at(-1) as Message & { format?: string; errors?: { line: number }[]; entries?: unknown };
-    expect(reply).toMatchObject({ ok: true, format: 'bibtex', errors: [{ line: 1 }] });
-    expect(reply.entries).toBeUndefined(); // every entry went out in a chunk
-    const chunks = messages.slice(0, -1).map((m) => (m as { chunk: ImportChunk }).chunk);
-    expect(chunks.map((c) => [c.lines.length, c.expected])).toEqual([
-      [1000, 2_499],
-      [1000, 2_499],
-      [499, 2_499],
-    ]);
-    // The same items, in the same order, as the whole parse gives.
-    const whole = parseImport(bib).entries;
-    expect(chunks.flatMap((c) => JSON.parse(c.items) as unknown[])).toEqual(whole.map((e) => e.item));
-    expect(chunks.flatMap((c) => c.lines)).toEqual(whole.map((e) => e.line));
-  });
 
   it('answers on its message port', async () => {
     posted.length = 0;

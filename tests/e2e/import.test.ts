@@ -80,4 +80,16 @@ describe('import on the library page', () => {
     await page.getByTestId('search').fill('förderung muller');
     await expect.poll(() => page.getByTestId('record').first().textContent()).toContain('Städte und Kultur: Förderung à la carte');
   });
+
+  it('reports an entry the background refuses with its line, and imports the rest', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    // Well-formed JSON, but the second item's type is no CSL type: the reader passes it on, the background refuses it.
+    const json = JSON.stringify([{ type: 'report', title: 'Culture counts' }, { type: 'scroll', title: 'Not a type' }, { type: 'book', title: 'Kept too' }], null, 2);
+    await page.getByTestId('import-file').setInputFiles({ name: 'items.json', mimeType: 'application/json', buffer: Buffer.from(json, 'utf8') });
+    const report = page.getByTestId('import-report');
+    await expect.poll(() => report.textContent(), { timeout: 20_000 }).toContain('imported 2');
+    expect(await report.textContent()).toContain('1 could not be read');
+    expect(await page.getByTestId('import-problems').textContent()).toMatch(/^line 6: type: /);
+  });
 });
