@@ -214,10 +214,10 @@ export function createLibraryRepository(
   /** A block as written: a new stamp each time, so a stored pack knows the block changed. */
   const stamped = (number: number, rows: readonly SearchRow[]): SearchBlock => ({ ...encodeBlock(number, rows), stamp: newId() });
 
-  /** Appends rows to the newest block, opening new blocks as they fill; returns each row's block. */
-  async function appendRows(rows: readonly SearchRow[]): Promise<Map<string, number>> {
+  /** Places rows after those of the newest block, opening new blocks as they fill: the blocks to write, each row's block. */
+  async function appendRows(rows: readonly SearchRow[]): Promise<{ blocks: SearchBlock[]; blockOf: Map<string, number> }> {
     const blockOf = new Map<string, number>();
-    if (!rows.length) return blockOf;
+    if (!rows.length) return { blocks: [], blockOf };
     const last = await db.searchBlocks.orderBy('block').last();
     // A full last block stays as it is: decoding, re-encoding and writing it back unchanged was a sixth of an import
     // (every chunk of 1,000 found the block before it full).
@@ -234,8 +234,7 @@ export function createLibraryRepository(
       blockOf.set(row.id, number);
     }
     out.push(stamped(number, current));
-    await db.searchBlocks.bulkPut(out);
-    return blockOf;
+    return { blocks: out, blockOf };
   }
 
   /** Replaces (or, with `undefined`, drops) rows in their blocks; `stored` are the records' rows as stored. */
@@ -257,10 +256,14 @@ export function createLibraryRepository(
     }
   }
 
-  /** Adds new records with their search rows and de-duplication keys: one row each. */
+  /**
+   * Adds new records with their search rows and de-duplication keys: one row each. The blocks and the records are
+   * written side by side (the transaction queues both): waiting for a block's write before sending the first record
+   * left the database idle between the two, in every chunk of an import.
+   */
   async function addRecords(entries: readonly Entry[]): Promise<void> {
-    const blockOf = await appendRows(entries.map((e) => e.row));
-    await db.records.bulkAdd(entries.map(({ record, keys }) => ({ ...record, keys, block: blockOf.get(record.id)! })));
+    const { blocks, blockOf } = await appendRows(entries.map((e) => e.row));
+    await Promise.all([db.searchBlocks.bulkPut(blocks), db.records.bulkAdd(entries.map(({ record, keys }) => ({ ...record, keys, block: blockOf.get(record.id)! })))]);
   }
 
   /** Replaces existing records (same ids), as stored in `stored`, and their search rows and keys. */
