@@ -8,13 +8,18 @@ import { decodeImportBytes, readImportChunks } from '@/lib/cite/import';
 
 /** Entries per chunk: what the background commits as one transaction (its default chunk, a search block). */
 export const IMPORT_CHUNK = 1000;
+/**
+ * The first chunk is smaller: the background validates and writes it while the next ones are still being read, and
+ * nothing else is written meanwhile. The second makes it up to a whole chunk, so the later ones fill whole blocks.
+ */
+export const FIRST_CHUNK = 200;
 
 /** Reads one file, posting its chunks and then exactly one reply. */
 export function handleImport(data: unknown, post: (message: Record<string, unknown>) => void): void {
   try {
     const bytes = (data as { bytes?: unknown } | null)?.bytes;
     if (!(bytes instanceof Uint8Array)) throw new Error('No file to read.');
-    post({ ok: true, ...readImportChunks(decodeImportBytes(bytes), (chunk) => post({ chunk }), { chunkSize: IMPORT_CHUNK }) });
+    post({ ok: true, ...readImportChunks(decodeImportBytes(bytes), (chunk) => post({ chunk }), { chunkSize: IMPORT_CHUNK, firstChunk: FIRST_CHUNK }) });
   } catch (error) {
     post({ ok: false, error: error instanceof Error ? error.message : String(error) });
   }

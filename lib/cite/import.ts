@@ -175,11 +175,15 @@ function backupEntryOf(candidate: unknown): unknown {
  * which the chunk's lines turn into a line of the file. Returns what only the end tells: the entries the reader
  * could not make out (syntax) and its warnings.
  */
-export function readImportChunks(text: string, onChunk: (chunk: ImportChunk) => void, options: { format?: ImportFormatName; chunkSize?: number } = {}): ImportSummary {
+export function readImportChunks(text: string, onChunk: (chunk: ImportChunk) => void, options: { format?: ImportFormatName; chunkSize?: number; firstChunk?: number } = {}): ImportSummary {
   if (text.length > MAX_IMPORT_BYTES) throw new ImportTooLargeError(text.length);
   const format = options.format ?? detectImportFormat(text);
   if (!format) return { format, errors: [NOT_AN_IMPORT], warnings: [] };
   const { chunkSize = 1000 } = options;
+  const firstChunk = Math.min(options.firstChunk ?? chunkSize, chunkSize);
+  // The first chunk may be smaller, so the background starts writing sooner; the second makes it up to a whole one.
+  const sizes = [firstChunk, chunkSize - firstChunk || chunkSize];
+  let chunks = 0;
   const read = IMPORT_FORMATS[format].read(text);
   let lines: number[] = [];
   let items: unknown[] = [];
@@ -191,7 +195,10 @@ export function readImportChunks(text: string, onChunk: (chunk: ImportChunk) => 
   for (const { line, candidate } of read.entries) {
     lines.push(line);
     items.push(format === 'backup' ? backupEntryOf(candidate) : candidate);
-    if (lines.length === chunkSize) flush();
+    if (lines.length === (sizes[chunks] ?? chunkSize)) {
+      flush();
+      chunks++;
+    }
   }
   if (lines.length) flush();
   return { format, errors: [...read.errors].sort((a, b) => a.line - b.line), warnings: read.warnings };

@@ -233,6 +233,10 @@ describe('chunks for the library page', () => {
       // The broken BibTeX entry cannot be made out at all: the reader reports it. Every other entry goes on.
       const readable = format === 'bibtex' ? 2_344 : 2_345;
       expect(chunks.map((c) => c.lines.length)).toEqual([1000, 1000, readable - 2000]);
+      // A smaller first chunk, made up to a whole one by the second.
+      const sizes: number[] = [];
+      readImportChunks(text, (chunk) => sizes.push(chunk.lines.length), { chunkSize: 1000, firstChunk: 150 });
+      expect(sizes).toEqual([150, 850, 1000, readable - 2000]);
       expect(chunks.every((c) => c.expected === readable && c.format === format)).toBe(true);
       expect(summary.errors).toEqual(whole.errors.filter((e) => format === 'bibtex' || !e.reason.includes('type')));
       // What the background validates gives the same items as the whole parse, at the same lines; the CSL-JSON item

@@ -3,7 +3,7 @@
  * are read, then one reply with what only the end tells; a job without a file gets a clear error.
  */
 import { describe, expect, it } from 'vitest';
-import { handleImport, IMPORT_CHUNK } from '@/components/worker/import-worker';
+import { FIRST_CHUNK, handleImport, IMPORT_CHUNK } from '@/components/worker/import-worker';
 import { formatBibtex, parseImport, type ImportChunk } from '@/lib/cite';
 import { benchRecords } from '../../scripts/bench/cite';
 
@@ -21,8 +21,10 @@ describe('import worker', () => {
     expect(reply).toMatchObject({ ok: true, format: 'bibtex', errors: [{ line: 1 }] });
     expect(reply.entries).toBeUndefined(); // every entry went out in a chunk
     const chunks = messages.slice(0, -1).map((m) => m.chunk as ImportChunk);
+    // A small first chunk, so the background starts writing sooner; the second makes it up to a whole chunk.
     expect(chunks.map((c) => [c.lines.length, c.expected])).toEqual([
-      [IMPORT_CHUNK, 2_499],
+      [FIRST_CHUNK, 2_499],
+      [IMPORT_CHUNK - FIRST_CHUNK, 2_499],
       [IMPORT_CHUNK, 2_499],
       [499, 2_499],
     ]);
