@@ -4,7 +4,7 @@
  * 2 MB and 10 MB pages in both.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -87,6 +87,7 @@ export async function run({ root, log }: BenchContext): Promise<Record<string, n
   results.extract_10mb_ms = round(await chromiumTime('10mb.html', 1));
   await browser.close();
   await server.close();
+  rmSync(site, { recursive: true, force: true });
 
   return results;
 }
