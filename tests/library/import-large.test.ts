@@ -67,6 +67,31 @@ describe('large imports (keys read once)', () => {
   });
 });
 
+describe('search blocks during an import', () => {
+  it('fills each block once, in order, whether the newest block is kept between chunks or read after another write', async () => {
+    db = openLibraryDb('import-blocks');
+    const repo = createLibraryRepository(db);
+    /** Every block's ids, and whether each record's row names the block that holds it. */
+    const layout = async () => {
+      const blocks = (await repo.searchBlocks()).sort((a, b) => a.block - b.block);
+      const holder = new Map(blocks.flatMap((b) => (b.ids ? b.ids.split('\n') : []).map((id) => [id, b.block] as const)));
+      const rows = await db.records.toArray();
+      return { sizes: blocks.map((b) => [b.block, b.savedAt.length]), placed: rows.every((r) => holder.get(r.id) === r.block), count: holder.size };
+    };
+    // The library page's chunks: 200, 800, then whole ones; the newest block is kept from one to the next.
+    let from = 0;
+    for (const size of [200, 800, 1000, 500]) {
+      expect((await repo.importItems(items(size, from))).added).toBe(size);
+      from += size;
+    }
+    expect(await layout()).toEqual({ sizes: [[0, 1000], [1, 1000], [2, 500]], placed: true, count: 2500 });
+    // A save between imports: the next import reads the newest block again, with the saved record in it.
+    await repo.save([{ item: items(1, 5000)[0] as never, provenance: {} }]);
+    expect((await repo.importItems(items(600, from))).added).toBe(600);
+    expect(await layout()).toEqual({ sizes: [[0, 1000], [1, 1000], [2, 1000], [3, 101]], placed: true, count: 3101 });
+  });
+});
+
 describe('an import sent in parts, two in flight (the library page)', () => {
   it('writes each part after the one before, which it sees, though it was parsed first', async () => {
     db = openLibraryDb('import-parts');
