@@ -137,27 +137,28 @@ interface Entry {
   row: SearchRow;
 }
 const entryOf = (record: LibraryRecord): Entry => ({ record, keys: duplicateKeys(record.item), row: toSearchRow(record) });
-// A backup record first (it must carry tags and note, so a plain candidate never matches it), then a candidate.
+// A backup record: the item with its provenance, tags and note (a record without tags or note has none).
 const backupEntrySchema = z.object({
   item: cslItemSchema,
   provenance: candidateSchema.shape.provenance,
-  tags: libraryRecordSchema.shape.tags.def.innerType,
-  note: libraryRecordSchema.shape.note.def.innerType,
+  tags: libraryRecordSchema.shape.tags,
+  note: libraryRecordSchema.shape.note,
 });
-const wrappedItemSchema = z.union([backupEntrySchema, candidateSchema]);
 const bareItemSchema = z.pipe(cslItemSchema, z.transform((item: CslItem): Incoming => ({ item, provenance: {} })));
 
 /**
- * One import entry: a backup record or a candidate (an object with an `item`), else a bare CSL item. Dispatched on
- * that shape: one union of all three parsed every BibTeX entry three times, and a failed entry got the union's
- * "Invalid input" instead of the field at fault. An `item` key that is neither of the first two still gets its
- * chance as a bare item (unknown keys are stripped), so the same entries are accepted as with the union.
+ * One import entry, dispatched on its shape: a backup record (an `item` with `tags` or a `note`), a candidate (an
+ * `item` without), else a bare CSL item. One union of all three parsed every BibTeX entry three times, and a failed
+ * entry got the union's "Invalid input" instead of the field at fault. A backup record whose tags or note are wrong
+ * is refused with the reason, never imported without them. A candidate that fails still gets its chance as a bare
+ * item (unknown keys are stripped).
  */
 export function parseImportItem(raw: unknown): { success: true; data: Incoming } | { success: false; message: string } {
   const wrapped = typeof raw === 'object' && raw !== null && 'item' in raw;
-  const parsed = (wrapped ? wrappedItemSchema : bareItemSchema).safeParse(raw);
+  const backup = wrapped && ('tags' in raw || 'note' in raw);
+  const parsed = (backup ? backupEntrySchema : wrapped ? candidateSchema : bareItemSchema).safeParse(raw);
   if (parsed.success) return parsed;
-  if (wrapped) {
+  if (wrapped && !backup) {
     const bare = bareItemSchema.safeParse(raw);
     if (bare.success) return bare;
   }

@@ -184,4 +184,13 @@ describe('parsing import entries', () => {
     expect(parseImportItem({ item: { type: 'book' }, provenance: {} })).toMatchObject({ success: false });
     expect(parseImportItem('a string')).toMatchObject({ success: false });
   });
+
+  it('keeps a backup record’s tags without a note (and the other way round), and refuses bad tags instead of dropping them', () => {
+    const item = { type: 'book', title: 'Backup' };
+    expect(parseImportItem({ item, provenance: {}, tags: ['kept'] })).toMatchObject({ success: true, data: { tags: ['kept'], note: '' } });
+    expect(parseImportItem({ item, provenance: {}, note: 'kept' })).toMatchObject({ success: true, data: { tags: [], note: 'kept' } });
+    const blank = parseImportItem({ item, provenance: {}, tags: ['ok', '   '], note: 'mine' });
+    expect(blank.success).toBe(false);
+    expect(!blank.success && blank.message).toMatch(/^tags/);
+  });
 });
