@@ -17,9 +17,19 @@ export function formatBibtex(records: readonly LibraryRecord[]): string {
 /** Reads a .bib file (BibTeX or BibLaTeX) into CSL item candidates, with the line of each entry. */
 export function readBib(text: string): ReadResult {
   const { entries, errors, warnings } = parseBib(text);
-  // Converted as they are taken: the conversion is most of reading a large file.
+  // Converted as they are taken: the conversion is most of reading a large file. An entry that cannot be converted
+  // is refused on its own, with its line, as one that cannot be parsed is.
   function* converted() {
-    for (const e of entries) yield { line: e.line, key: e.key, candidate: cslFromBibEntry(e) };
+    for (const e of entries) {
+      let candidate: unknown;
+      try {
+        candidate = cslFromBibEntry(e);
+      } catch (error) {
+        errors.push({ line: e.line, key: e.key, reason: `could not be read: ${error instanceof Error ? error.message : String(error)}` });
+        continue;
+      }
+      yield { line: e.line, key: e.key, candidate };
+    }
   }
   return { entries: converted(), count: entries.length, errors, warnings };
 }

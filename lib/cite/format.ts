@@ -32,10 +32,11 @@ export interface ReadProblem {
 export interface ReadResult {
   /**
    * The entries, possibly read one at a time as the importer takes them (a .bib file's are converted lazily), so
-   * the first can be validated and saved while later ones are still being read.
+   * the first can be validated and saved while later ones are still being read. `errors` is complete only once
+   * they have all been taken.
    */
   entries: Iterable<ReadEntry>;
-  /** How many `entries` yields. */
+  /** How many `entries` yields at most (an entry that fails its conversion is an error instead). */
   count: number;
   errors: ReadProblem[];
   warnings: ReadProblem[];

@@ -128,7 +128,7 @@ export function parseImport(text: string, options: { format?: ImportFormatName }
   if (!format) return { format, entries: [], errors: [NOT_AN_IMPORT], warnings: [] };
   const read = IMPORT_FORMATS[format].read(text);
   const entries: ImportedEntry[] = [];
-  const errors = [...read.errors];
+  const errors: ImportProblem[] = [];
   for (const { line, key, candidate } of read.entries) {
     const where = { line, ...(key !== undefined ? { key } : {}) };
     if (format === 'backup') {
@@ -141,6 +141,8 @@ export function parseImport(text: string, options: { format?: ImportFormatName }
       else errors.push({ ...where, reason: describeIssues(parsed.error) });
     }
   }
+  // The reader's own errors last: entries read lazily add theirs as they are taken.
+  errors.push(...read.errors);
   errors.sort((a, b) => a.line - b.line);
   return { format, entries, errors, warnings: read.warnings };
 }
