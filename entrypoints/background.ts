@@ -217,11 +217,22 @@ export default defineBackground(() => {
     // part makes stale, on the cores the import needs: the one due after the import serves it.
     refreshSearchPack: async () => ({ stored: packTimer === undefined && importsWriting === 0 ? await library.refreshPack() : false }),
     import: async ({ items: given, importId, offset = 0, total: stated }) => {
-      const items = importItemsOf(given);
-      const total = stated ?? items.length;
       // The page keeps two parts of a file in flight: this one is parsed while the one before commits, and is
       // written after it (never beside it: each part must see the keys the one before added).
       const under = importId === undefined ? undefined : importsUnderWay.get(importId);
+      let items: unknown[];
+      try {
+        items = importItemsOf(given);
+      } catch (error) {
+        // Refused whole: the parts after it must not be written either.
+        if (importId !== undefined) {
+          const refused = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+          refused.catch(() => undefined);
+          importsUnderWay.set(importId, { last: refused, base: under?.base ?? Date.now() });
+        }
+        throw error;
+      }
+      const total = stated ?? items.length;
       const base = under?.base ?? Date.now() - total;
       const job = library.importItems(items, { ...(under ? { after: under.last } : {}), firstSavedAt: base + offset });
       importsWriting++;
