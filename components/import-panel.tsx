@@ -32,12 +32,19 @@ export function ImportPanel({ parse, importItems, onImported }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [over, setOver] = useState(false);
   const cancelled = useRef(false);
+  /** The file being read while an import runs: Stop ends its reading at once. */
+  const reading = useRef<AbortController | null>(null);
   // User Timing marks for the benchmark: from the file in hand to the report on screen.
   useEffect(() => {
     if (report) performance.mark('colophon:import-done');
   }, [report]);
 
   const importFile = async (file: File) => {
+    // One import at a time: a second file dropped meanwhile would share the reading worker with the first.
+    if (reading.current) {
+      setError(`${file.name} was not imported: another file is being imported. Wait for it to finish, or stop it, then try again.`);
+      return;
+    }
     performance.mark('colophon:import-start');
     setError(null);
     setReport(null);
@@ -46,13 +53,14 @@ export function ImportPanel({ parse, importItems, onImported }: Props) {
       return;
     }
     cancelled.current = false;
-    const reading = new AbortController();
+    const controller = new AbortController();
+    reading.current = controller;
     try {
       setProgress({ done: 0, total: 0 });
       const bytes = new Uint8Array(await file.arrayBuffer());
       let shownAt = performance.now();
       const report = await runImport({
-        read: (onChunk) => parse(bytes, onChunk, reading.signal),
+        read: (onChunk) => parse(bytes, onChunk, controller.signal),
         importItems,
         cancelled: () => cancelled.current,
         onProgress: (done, total) => {
@@ -68,7 +76,8 @@ export function ImportPanel({ parse, importItems, onImported }: Props) {
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
-      reading.abort(); // a file still being read after a Stop (a finished reading ignores it)
+      controller.abort(); // a finished reading ignores it
+      reading.current = null;
       setProgress(null);
       onImported(); // also after a failure: chunks committed before it are in the library
     }
@@ -114,7 +123,13 @@ export function ImportPanel({ parse, importItems, onImported }: Props) {
         <p>
           <progress value={progress.done} max={progress.total || undefined} aria-label="Import progress" />{' '}
           {progress.total ? `${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}` : 'Reading the file…'}{' '}
-          <button type="button" onClick={() => (cancelled.current = true)}>
+          <button
+            type="button"
+            onClick={() => {
+              cancelled.current = true;
+              reading.current?.abort(); // no more chunks to wait for; those in flight are answered first
+            }}
+          >
             Stop
           </button>
         </p>

@@ -130,7 +130,8 @@ export async function runImport({ read, importItems, onProgress, cancelled }: Im
     if (!sentAny) throw readError;
     report.stopped ??= `${readError instanceof Error ? readError.message : String(readError)} Import the file again to finish.`;
   }
-  if (cancelled() && !report.stopped && (reading || done < received)) {
+  // Stopped before the file was read to its end (a Stop also ends the reading), or before every chunk was answered.
+  if (cancelled() && !report.stopped && (summary === undefined || done < received)) {
     report.stopped = `Stopped after ${done.toLocaleString('en')} of ${total().toLocaleString('en')} entries; import the file again to finish.`;
   }
   report.format = summary?.format ?? format;

@@ -167,4 +167,20 @@ describe('runImport', () => {
     expect(bg.sent).toHaveLength(1);
     expect(report).toMatchObject({ added: CHUNK, stopped: `Stopped after 1,000 of 5,000 entries; import the file again to finish.` });
   });
+
+  it('ends at once when a Stop ends the reading, and says where it stopped', async () => {
+    const file = fileOf(5 * CHUNK);
+    const bg = backgroundOf();
+    let stop = false;
+    const run = runImport({ read: file.read, importItems: bg.importItems, cancelled: () => stop, onProgress: () => {} });
+    file.give(CHUNK);
+    await tick();
+    bg.sent[0]!.answer(bg.ok(CHUNK));
+    await tick(); // every chunk read so far is answered; the loop waits for the next
+    stop = true;
+    file.fail('Cancelled'); // what the panel's Stop does: the worker reading the file is terminated
+    const report = await run;
+    expect(bg.sent).toHaveLength(1);
+    expect(report).toMatchObject({ added: CHUNK, stopped: `Stopped after 1,000 of 5,000 entries; import the file again to finish.` });
+  });
 });
