@@ -92,4 +92,22 @@ describe('import on the library page', () => {
     expect(await report.textContent()).toContain('1 could not be read');
     expect(await page.getByTestId('import-problems').textContent()).toMatch(/^line 6: type: /);
   });
+
+  it('writes no part of a file after a part the background refused', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    // Two parts of one file as the library page sends them (JSON text under one import id); the first is malformed.
+    const replies = await page.evaluate(async () => {
+      const send = (data: unknown) =>
+        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ name: 'import', data });
+      const importId = 'refused-part-test';
+      const first = send({ items: '[{"type": "book", "title": "Cut', importId, offset: 0, total: 2 });
+      const second = send({ items: JSON.stringify([{ type: 'book', title: 'After a refused part' }]), importId, offset: 1, total: 2 });
+      return Promise.all([first, second]);
+    });
+    expect(replies[0]).toMatchObject({ ok: false, error: expect.stringContaining('not valid JSON') });
+    expect(replies[1]).toMatchObject({ ok: true, data: { added: 0, error: expect.stringContaining('earlier part') } });
+    await page.getByTestId('search').fill('after a refused part');
+    await expect.poll(() => page.getByTestId('count').textContent()).toMatch(/^0\b|^No /);
+  });
 });
