@@ -10,7 +10,7 @@ import { runImport, type ImportReport, type ImportServices } from './import-run'
 const RELOAD_EVERY_MS = 5000;
 
 interface Props extends ImportServices {
-  /** Reads a file's bytes off the UI thread, handing its valid entries over a chunk at a time as they are read. */
+  /** Reads a file's bytes off the UI thread, handing its entries over a chunk at a time as they are read. */
   parse(bytes: Uint8Array, onChunk: (chunk: ImportChunk) => void, signal: AbortSignal): Promise<ImportSummary>;
   /** Called as chunks are committed (at most every RELOAD_EVERY_MS) and at the end, so the list shows the new records. */
   onImported(): void;

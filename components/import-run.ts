@@ -1,10 +1,10 @@
 /**
  * One file's import, from its entries as they are read to the report: the import panel's logic without its DOM.
  *
- * The file is read in the citation worker, which hands valid entries over a chunk of 1,000 at a time as it reads
- * them (as JSON text: see ImportChunk). Each chunk goes to the background as soon as it arrives, two at a time (the
- * background prepares the next while the one before commits, and writes them in order). So a large file's first
- * chunks are saved while the rest is still being read.
+ * The file is read in the import worker, which hands its entries over in chunks as it converts them (200 first,
+ * then up to 1,000; as JSON text: see ImportChunk). Each chunk goes to the background as soon as it arrives, two at
+ * a time (the background validates and prepares the next while the one before commits, and writes them in order).
+ * So a large file's first chunks are saved while the rest is still being read.
  */
 import type { ImportChunk, ImportSummary } from '@/lib/cite';
 
@@ -34,7 +34,7 @@ export interface ImportReport {
 }
 
 export interface ImportRun extends ImportServices {
-  /** Reads the file, handing its valid entries to `onChunk` as they are read; resolves with what only the end tells. */
+  /** Reads the file, handing its readable entries to `onChunk` as they are read (the background validates them); resolves with what only the end tells. */
   read(onChunk: (chunk: ImportChunk) => void): Promise<ImportSummary>;
   /** As chunks arrive and are answered: entries done of those expected. */
   onProgress(done: number, total: number): void;

@@ -170,8 +170,8 @@ export async function run({ root, log }: BenchContext): Promise<Record<string, n
 }
 
 /**
- * A 10,000-entry BibTeX file imported as a user does it: chosen on the library page, parsed in the citation
- * worker, saved by the background in chunks (validation, de-duplication, records and search blocks, strict
+ * A 10,000-entry BibTeX file imported as a user does it: chosen on the library page, read by the import worker
+ * and handed over in chunks as it goes, saved by the background in chunks (validation, de-duplication, records and search blocks, strict
  * durability), until the report shows. An empty library in a fresh browser profile. Timed by the page's own marks,
  * from the file in hand to the report painted: handing a 3 MB file to the page through the test driver
  * (`setInputFiles`) takes 2 s here, which a user choosing a file never waits for.
