@@ -285,11 +285,11 @@ export function createLibraryRepository(
    * each item, a tenth of an import.
    */
   function entriesOf(candidates: readonly Candidate[], savedAtOf: (i: number) => number): Entry[] {
-    return candidates.map((candidate, i) => {
-      const at = savedAtOf(i);
-      const { tags = [], note = '' } = candidate as Incoming;
-      return entryOf({ id: newId(), savedAt: at, updatedAt: at, tags: uniqueTags(tags), note, item: candidate.item, provenance: candidate.provenance });
-    });
+    return candidates.map((candidate, i) => newEntry(candidate, savedAtOf(i)));
+  }
+  function newEntry(candidate: Candidate, at: number): Entry {
+    const { tags = [], note = '' } = candidate as Incoming;
+    return entryOf({ id: newId(), savedAt: at, updatedAt: at, tags: uniqueTags(tags), note, item: candidate.item, provenance: candidate.provenance });
   }
 
   /**
@@ -465,7 +465,6 @@ export function createLibraryRepository(
       if (!db.isOpen()) db.open().catch(() => undefined);
       const outcome: ImportOutcome = { added: 0, duplicates: [], invalid: [] };
       const base = firstSavedAt ?? now() - items.length;
-      /** A chunk parsed, keyed and given its search rows: everything but the write. */
       /**
        * A chunk parsed, keyed and given its search rows: everything but the write. In slices, giving way between
        * them: a part arrives while the one before it writes, and preparing it in one go (0.1-0.25 s) held back that
@@ -481,8 +480,7 @@ export function createLibraryRepository(
             outcome.invalid.push({ index, message: result.message });
             continue;
           }
-          const [entry] = entriesOf([result.data], () => base + index);
-          prepared.push({ index, entry: entry! });
+          prepared.push({ index, entry: newEntry(result.data, base + index) });
         }
         return prepared;
       };
