@@ -31,8 +31,7 @@ export function ImportPanel({ parse, importItems, onImported }: Props) {
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [over, setOver] = useState(false);
-  const cancelled = useRef(false);
-  /** The file being read while an import runs: Stop ends its reading at once. */
+  /** The import under way: Stop aborts it, which ends the file's reading at once and sends no further chunk. */
   const reading = useRef<AbortController | null>(null);
   // User Timing marks for the benchmark: from the file in hand to the report on screen.
   useEffect(() => {
@@ -52,7 +51,6 @@ export function ImportPanel({ parse, importItems, onImported }: Props) {
       setError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB: files over ${MAX_IMPORT_MB} MB are not imported. Split it and import the parts.`);
       return;
     }
-    cancelled.current = false;
     const controller = new AbortController();
     reading.current = controller;
     try {
@@ -62,7 +60,7 @@ export function ImportPanel({ parse, importItems, onImported }: Props) {
       const report = await runImport({
         read: (onChunk) => parse(bytes, onChunk, controller.signal),
         importItems,
-        cancelled: () => cancelled.current,
+        cancelled: () => controller.signal.aborted,
         onProgress: (done, total) => {
           setProgress({ done, total });
           // The list reloads its rows and search table on each call: now and then while chunks arrive, then at the end.
@@ -76,7 +74,7 @@ export function ImportPanel({ parse, importItems, onImported }: Props) {
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
-      controller.abort(); // a finished reading ignores it
+      controller.abort(); // a reading still going after a refused chunk or a full disk ends too (a finished one ignores it)
       reading.current = null;
       setProgress(null);
       onImported(); // also after a failure: chunks committed before it are in the library
@@ -125,10 +123,8 @@ export function ImportPanel({ parse, importItems, onImported }: Props) {
           {progress.total ? `${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}` : 'Reading the file…'}{' '}
           <button
             type="button"
-            onClick={() => {
-              cancelled.current = true;
-              reading.current?.abort(); // no more chunks to wait for; those in flight are answered first
-            }}
+            // Chunks already sent are answered first; nothing more is read or sent.
+            onClick={() => reading.current?.abort()}
           >
             Stop
           </button>

@@ -42,6 +42,9 @@ export interface ImportRun extends ImportServices {
   cancelled(): boolean;
 }
 
+/** Why an import ended early, as the report says it. */
+const stoppedBy = (error: unknown) => `${error instanceof Error ? error.message : String(error)} Import the file again to finish.`;
+
 /**
  * Imports one file and reports what happened. Throws only when the file could not be read and nothing was sent;
  * any later failure (a refused chunk, a full disk, the reading failing half-way) ends the import with a report of
@@ -114,7 +117,7 @@ export async function runImport({ read, importItems, onProgress, cancelled }: Im
       outcome = await sent.outcome;
     } catch (error) {
       // The report keeps what was imported before; importing again finishes the job.
-      report.stopped ??= `${error instanceof Error ? error.message : String(error)} Import the file again to finish.`;
+      report.stopped ??= stoppedBy(error);
       continue;
     }
     if (report.stopped) continue; // a chunk after a failed one: the background did not commit it
@@ -128,7 +131,7 @@ export async function runImport({ read, importItems, onProgress, cancelled }: Im
 
   if (readError !== undefined && !cancelled()) {
     if (!sentAny) throw readError;
-    report.stopped ??= `${readError instanceof Error ? readError.message : String(readError)} Import the file again to finish.`;
+    report.stopped ??= stoppedBy(readError);
   }
   // Stopped before the file was read to its end (a Stop also ends the reading), or before every chunk was answered.
   if (cancelled() && !report.stopped && (summary === undefined || done < received)) {

@@ -1,6 +1,6 @@
 /**
- * The import's logic without the page: entries arrive in batches while the file is read, chunks go out as soon as
- * they are whole, two at a time, and the report holds what was saved, what was refused and why an import stopped.
+ * The import's logic without the page: chunks arrive while the file is read and go out as they come, two at a time,
+ * and the report holds what was saved, what was refused and why an import stopped.
  */
 import { describe, expect, it } from 'vitest';
 import { IN_FLIGHT, runImport, type ImportRun, type ImportServices } from '@/components/import-run';
@@ -53,13 +53,20 @@ function backgroundOf() {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Starts an import of `file` into `bg`; `stop()` is the user's Stop, `progress` what the bar was told. */
+function start(file: ReturnType<typeof fileOf>, bg: ReturnType<typeof backgroundOf>) {
+  let stopped = false;
+  const progress: [number, number][] = [];
+  const run = runImport({ read: file.read, importItems: bg.importItems, cancelled: () => stopped, onProgress: (d, t) => progress.push([d, t]) });
+  return { run, progress, stop: () => (stopped = true) };
+}
+
 describe('runImport', () => {
   it('sends the first chunks while the file is still being read, two at a time, in order', async () => {
     const all = 3 * CHUNK + 500;
     const file = fileOf(all);
     const bg = backgroundOf();
-    const progress: [number, number][] = [];
-    const run = runImport({ read: file.read, importItems: bg.importItems, cancelled: () => false, onProgress: (d, t) => progress.push([d, t]) });
+    const { run, progress } = start(file, bg);
     await tick();
     expect(bg.sent).toHaveLength(0);
     file.give(CHUNK);
@@ -104,7 +111,7 @@ describe('runImport', () => {
   it('keeps what was saved when a chunk is refused, and commits nothing after it', async () => {
     const file = fileOf(3 * CHUNK);
     const bg = backgroundOf();
-    const run = runImport({ read: file.read, importItems: bg.importItems, cancelled: () => false, onProgress: () => {} });
+    const { run } = start(file, bg);
     file.give(CHUNK);
     file.give(CHUNK);
     file.give(CHUNK);
@@ -123,7 +130,7 @@ describe('runImport', () => {
   it('stops at a full disk that a chunk reports', async () => {
     const file = fileOf(2 * CHUNK);
     const bg = backgroundOf();
-    const run = runImport({ read: file.read, importItems: bg.importItems, cancelled: () => false, onProgress: () => {} });
+    const { run } = start(file, bg);
     file.give(CHUNK);
     file.give(CHUNK);
     file.end();
@@ -137,12 +144,12 @@ describe('runImport', () => {
   it('throws when the file cannot be read at all, and reports a reading that fails half-way', async () => {
     const unreadable = fileOf(0);
     const bg = backgroundOf();
-    const first = runImport({ read: unreadable.read, importItems: bg.importItems, cancelled: () => false, onProgress: () => {} });
+    const first = start(unreadable, bg).run;
     unreadable.fail('The citation worker failed.');
     await expect(first).rejects.toThrow('The citation worker failed.');
 
     const half = fileOf(3 * CHUNK);
-    const run = runImport({ read: half.read, importItems: bg.importItems, cancelled: () => false, onProgress: () => {} });
+    const { run } = start(half, bg);
     half.give(CHUNK);
     await tick();
     half.fail('Out of memory.');
@@ -154,11 +161,10 @@ describe('runImport', () => {
   it('sends nothing more once stopped, even while the file is still being read', async () => {
     const file = fileOf(5 * CHUNK);
     const bg = backgroundOf();
-    let stop = false;
-    const run = runImport({ read: file.read, importItems: bg.importItems, cancelled: () => stop, onProgress: () => {} });
+    const { run, stop } = start(file, bg);
     file.give(CHUNK);
     await tick();
-    stop = true;
+    stop();
     file.give(CHUNK);
     file.give(CHUNK);
     await tick();
@@ -171,13 +177,12 @@ describe('runImport', () => {
   it('ends at once when a Stop ends the reading, and says where it stopped', async () => {
     const file = fileOf(5 * CHUNK);
     const bg = backgroundOf();
-    let stop = false;
-    const run = runImport({ read: file.read, importItems: bg.importItems, cancelled: () => stop, onProgress: () => {} });
+    const { run, stop } = start(file, bg);
     file.give(CHUNK);
     await tick();
     bg.sent[0]!.answer(bg.ok(CHUNK));
     await tick(); // every chunk read so far is answered; the loop waits for the next
-    stop = true;
+    stop();
     file.fail('Cancelled'); // what the panel's Stop does: the worker reading the file is terminated
     const report = await run;
     expect(bg.sent).toHaveLength(1);
