@@ -17,6 +17,17 @@ export interface DedupeRow {
   block: number;
 }
 
+/**
+ * A row of the `keyBlocks` table (since version 7): the de-duplication keys of the records whose search rows one
+ * search block holds (same block number), `keys[i]` those of `ids[i]`. The repository reads them all at once into
+ * memory for its lookups; a key per record in a `*keys` index cost an index entry each, a fifth of an import.
+ */
+export interface KeyBlock {
+  block: number;
+  ids: string[];
+  keys: string[][];
+}
+
 // The stored row's shape lives with the reads that need no zod (newest.ts); migrations and the repository use it too.
 export { recordOf, type StoredRecord } from './newest';
 import { recordOf, type StoredRecord } from './newest';
@@ -105,6 +116,21 @@ export function migrateV4toV5(records: readonly LibraryRecord[]): { rows: Stored
   const { blocks, dedupe } = indexTablesFor(records);
   const byId = new Map(dedupe.map((d) => [d.id, d]));
   return { rows: records.map((r) => ({ ...recordOf(r), keys: byId.get(r.id)!.keys, block: byId.get(r.id)!.block })), blocks };
+}
+
+/**
+ * Version 6 → 7: the records' keys leave their rows' `*keys` index for key blocks, one for each search block. Keys are
+ * computed again from the items (a long title no longer keys whole); the rows themselves are left as they are.
+ */
+export function migrateV6toV7(rows: readonly StoredRecord[]): KeyBlock[] {
+  const byBlock = new Map<number, KeyBlock>();
+  for (const row of rows) {
+    let found = byBlock.get(row.block);
+    if (!found) byBlock.set(row.block, (found = { block: row.block, ids: [], keys: [] }));
+    found.ids.push(row.id);
+    found.keys.push(duplicateKeys(row.item));
+  }
+  return [...byBlock.values()];
 }
 
 /**

@@ -10,11 +10,12 @@ import type { LibraryRecord } from '../model';
 export const DB_NAME = 'colophon';
 
 /**
- * A row of the `records` table since version 5: the record with its de-duplication keys (the `*keys` index) and the
- * search block holding its row, which versions 2 to 4 kept in a `dedupe` row of their own. One write per record
- * instead of two: the second write was a third of an import's time.
+ * A row of the `records` table since version 5: the record with the search block holding its row, which versions 2
+ * to 4 kept in a `dedupe` row of their own (one write per record instead of two: the second was a third of an
+ * import's time). Rows written by versions 5 and 6 also carry their de-duplication keys (then the `*keys` index);
+ * since version 7 the keys live in `keyBlocks`, and a row no longer holds them.
  */
-export type StoredRecord = LibraryRecord & { keys: string[]; block: number };
+export type StoredRecord = LibraryRecord & { keys?: string[]; block: number };
 
 /** A stored row → the record alone (what leaves the repository and the reader). */
 export function recordOf(row: StoredRecord | LibraryRecord): LibraryRecord {
@@ -23,7 +24,7 @@ export function recordOf(row: StoredRecord | LibraryRecord): LibraryRecord {
 }
 
 /** The newest schema version db.ts declares (a test holds them equal); Dexie stores version n as 10 × n. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** How many of the newest records the popup's first paint shows: enough to fill its list. */
 export const NEWEST_ROWS = 40;

@@ -8,20 +8,16 @@ import { candidateSchema, cslItemSchema, libraryRecordSchema, type Candidate, ty
 import type { ColophonDb } from './db';
 import { applyChanges, duplicateKeys, findDuplicate, nearbyIn, proposeChanges, USER_SOURCE, type DuplicateRule, type FieldChange } from './dedupe';
 import { isQuotaError, StorageFullError } from './errors';
-import { recordOf, type StoredRecord } from './migrations';
+import { recordOf, type KeyBlock, type StoredRecord } from './migrations';
 import { foldText } from './normalize';
 import { BLOCK_SIZE, decodeBlock, encodeBlock, type SearchBlock } from './search/blocks';
 import { toSearchRow, type SearchRow } from './search/row';
 import { loadSearchIndex, matchingTags, PACK_AFTER_BLOCKS, savePackIn, searchTableIn, type LibraryReads } from './reader';
 import type { SearchPack } from './search/search-index';
 
-/** An incoming publication the library already holds: offered as an update of the saved record. */
-/** Imports of at least this many items read all de-duplication keys once instead of looking each up. */
-const KEY_INDEX_FROM = 200;
+/** Every de-duplication key of the library, with the ids of the records that have it. */
 type KeyIndex = Map<string, string[]>;
-/** Record rows read per call when reading every key for an import. */
-const KEY_PAGE = 5000;
-/** How long the keys read for an import are kept for the next chunk of the same import (the page sends chunks). */
+/** How long the library's keys stay in memory after their last use (the next save, chunk or duplicate check). */
 const KEY_INDEX_KEEP_MS = 30_000;
 /** Import entries prepared between two breaks (see importItems, prepare): about 10-25 ms of work. */
 const PREPARE_SLICE = 100;
@@ -171,43 +167,44 @@ export function createLibraryRepository(
   db: ColophonDb,
   { now = Date.now, newId = () => crypto.randomUUID() }: { now?: () => number; newId?: () => string } = {},
 ): LibraryRepository {
-  const tables = [db.records, db.searchBlocks];
+  const tables = [db.records, db.searchBlocks, db.keyBlocks];
 
   /**
-   * The de-duplication keys of the whole library, read once for an import and kept while its chunks arrive
-   * (one message each): re-reading them for every chunk made a 10,000-entry import quadratic.
+   * The de-duplication keys of the whole library, in memory: every save, import chunk and duplicate check looks its
+   * keys up here. Read from the key blocks when first needed (a 10,000-record library in a few hundredths of a
+   * second; the popup's duplicate check reads them before the user saves), and given back when idle.
    *
-   * Kept current by transaction order: every write bumps `generation` as its transaction is created, and IndexedDB
-   * runs read-write transactions over the same tables in creation order. An import chunk uses the kept keys only
-   * if no other write was created since the chunk before it; otherwise it reads them again, inside its own
-   * transaction, where they include every write ordered before it. Its own new keys go into the kept ones inside
-   * that transaction too (an aborted chunk leaves ids that no longer resolve, which match nothing).
+   * Kept current by the writes themselves, inside their transactions: whatever gives a record keys adds them
+   * (`remember`). Nothing is ever taken out. A key that still names an edited or deleted record only brings it up
+   * for comparison (`findDuplicate` decides on the items themselves, and an id that no longer resolves matches
+   * nothing), so the kept keys stay a superset of the library's, even after an aborted write. A load runs inside a
+   * transaction over the key blocks, and IndexedDB runs any later write after it: no write falls between the two.
    */
-  let keyCache: { index: KeyIndex; generation: number; timer: ReturnType<typeof setTimeout> } | undefined;
-  let generation = 0;
+  let keyCache: { index: KeyIndex; timer: ReturnType<typeof setTimeout> } | undefined;
   const dropKeys = () => {
     if (keyCache) clearTimeout(keyCache.timer);
     keyCache = undefined;
   };
-  /** Inside an import chunk's write: the library's keys, current for this transaction. */
+  /** Inside a transaction over the key blocks: the library's keys. */
   async function currentKeys(): Promise<KeyIndex> {
-    const mine = generation; // bumped by write() for this transaction
-    const index = keyCache && keyCache.generation === mine - 1 ? keyCache.index : await loadKeyIndex();
+    const index = keyCache?.index ?? (await loadKeyIndex());
     if (keyCache) clearTimeout(keyCache.timer);
     const timer = setTimeout(dropKeys, KEY_INDEX_KEEP_MS); // an idle library gives the memory back
     (timer as { unref?: () => void }).unref?.(); // in Node (CLI, tests), never what keeps the process alive
-    keyCache = { index, generation: mine, timer };
+    keyCache = { index, timer };
     return index;
+  }
+  /** Adds written records' keys to the kept ones, if any are kept (else the next load reads them). */
+  function remember(entries: readonly Pick<Entry, 'record' | 'keys'>[]): void {
+    if (!keyCache) return;
+    for (const { record, keys } of entries) for (const k of keys) (keyCache.index.get(k) ?? keyCache.index.set(k, []).get(k)!).push(record.id);
   }
 
   /** Runs a write; a full disk becomes StorageFullError (the transaction is rolled back as a whole). */
   async function write<T>(body: () => Promise<T>): Promise<T> {
     try {
-      // An async function, so that Dexie keeps the transaction across the body's native awaits.
-      return await db.transaction('rw', tables, async () => {
-        generation++;
-        return await body();
-      });
+      // Every body is an async function, so that Dexie keeps the transaction across its native awaits.
+      return await db.transaction('rw', tables, body);
     } catch (error) {
       if (isQuotaError(error)) throw new StorageFullError();
       throw error;
@@ -219,63 +216,101 @@ export function createLibraryRepository(
   /** A block as written: a new stamp each time, so a stored pack knows the block changed. */
   const stamped = (number: number, rows: readonly SearchRow[]): SearchBlock => ({ ...encodeBlock(number, rows), stamp: newId() });
 
-  /** Places rows after those of the newest block, opening new blocks as they fill: the blocks to write, each row's block. */
-  async function appendRows(rows: readonly SearchRow[]): Promise<{ blocks: SearchBlock[]; blockOf: Map<string, number> }> {
+  const noKeys = (block: number): KeyBlock => ({ block, ids: [], keys: [] });
+
+  /**
+   * Places entries after those of the newest block, opening new blocks as they fill: the search and key blocks to
+   * write, and each record's block.
+   */
+  async function appendEntries(entries: readonly Entry[]): Promise<{ blocks: SearchBlock[]; keyBlocks: KeyBlock[]; blockOf: Map<string, number> }> {
     const blockOf = new Map<string, number>();
-    if (!rows.length) return { blocks: [], blockOf };
-    const last = await db.searchBlocks.orderBy('block').last();
+    if (!entries.length) return { blocks: [], keyBlocks: [], blockOf };
+    const [last, lastKeys] = await Promise.all([db.searchBlocks.orderBy('block').last(), db.keyBlocks.orderBy('block').last()]);
     // A full last block stays as it is: decoding, re-encoding and writing it back unchanged was a sixth of an import
     // (every chunk of 1,000 found the block before it full).
     const lastIsFull = last !== undefined && last.savedAt.length >= BLOCK_SIZE;
     let number = last ? last.block + (lastIsFull ? 1 : 0) : 0;
-    let current = last && !lastIsFull ? decodeBlock(last) : [];
-    const out: SearchBlock[] = [];
-    for (const row of rows) {
-      if (current.length >= BLOCK_SIZE) {
-        out.push(stamped(number++, current));
-        current = [];
+    let rows = last && !lastIsFull ? decodeBlock(last) : [];
+    let keys = lastKeys?.block === number ? lastKeys : noKeys(number);
+    const blocks: SearchBlock[] = [];
+    const keyBlocks: KeyBlock[] = [];
+    for (const { record, keys: recordKeys, row } of entries) {
+      if (rows.length >= BLOCK_SIZE) {
+        blocks.push(stamped(number, rows));
+        keyBlocks.push(keys);
+        keys = noKeys(++number);
+        rows = [];
       }
-      current.push(row);
-      blockOf.set(row.id, number);
+      rows.push(row);
+      keys.ids.push(record.id);
+      keys.keys.push(recordKeys);
+      blockOf.set(record.id, number);
     }
-    out.push(stamped(number, current));
-    return { blocks: out, blockOf };
+    blocks.push(stamped(number, rows));
+    keyBlocks.push(keys);
+    return { blocks, keyBlocks, blockOf };
   }
 
-  /** Replaces (or, with `undefined`, drops) rows in their blocks; `stored` are the records' rows as stored. */
-  async function changeRows(changes: ReadonlyMap<string, SearchRow | undefined>, stored: readonly StoredRecord[]): Promise<void> {
-    const found = stored.filter((d) => changes.has(d.id));
+  /**
+   * Replaces (or, with `undefined`, drops) records' search rows and keys in their blocks; `stored` are the records'
+   * rows as stored.
+   */
+  async function changeRows(changes: ReadonlyMap<string, Entry | undefined>, stored: readonly StoredRecord[]): Promise<void> {
     const byBlock = new Map<number, string[]>();
-    for (const d of found) byBlock.set(d.block, [...(byBlock.get(d.block) ?? []), d.id]);
+    for (const d of stored) if (changes.has(d.id)) byBlock.set(d.block, [...(byBlock.get(d.block) ?? []), d.id]);
     for (const [number, ids] of byBlock) {
-      const block = await db.searchBlocks.get(number);
-      if (!block) continue;
+      const [block, keyBlock] = await Promise.all([db.searchBlocks.get(number), db.keyBlocks.get(number)]);
       const touched = new Set(ids);
-      const rows = decodeBlock(block).flatMap((row) => {
-        if (!touched.has(row.id)) return [row];
-        const next = changes.get(row.id);
-        return next ? [next] : [];
+      if (block) {
+        const rows = decodeBlock(block).flatMap((row) => {
+          if (!touched.has(row.id)) return [row];
+          const next = changes.get(row.id);
+          return next ? [next.row] : [];
+        });
+        if (rows.length) await db.searchBlocks.put(stamped(number, rows));
+        else await db.searchBlocks.delete(number);
+      }
+      // The records' keys as they are now; a record the block lacked (a damaged library) gets its keys back.
+      const keys = noKeys(number);
+      (keyBlock ?? keys).ids.forEach((id, i) => {
+        if (touched.has(id)) return;
+        keys.ids.push(id);
+        keys.keys.push(keyBlock!.keys[i]!);
       });
-      if (rows.length) await db.searchBlocks.put(stamped(number, rows));
-      else await db.searchBlocks.delete(number);
+      for (const id of ids) {
+        const next = changes.get(id);
+        if (!next) continue;
+        keys.ids.push(id);
+        keys.keys.push(next.keys);
+      }
+      if (keys.ids.length) await db.keyBlocks.put(keys);
+      else await db.keyBlocks.delete(number);
     }
   }
 
   /**
-   * Adds new records with their search rows and de-duplication keys: one row each. The blocks and the records are
-   * written side by side (the transaction queues both): waiting for a block's write before sending the first record
-   * left the database idle between the two, in every chunk of an import.
+   * Adds new records with their search rows and de-duplication keys. The blocks and the records are written side by
+   * side (the transaction queues them all): waiting for a block's write before sending the first record left the
+   * database idle between the two, in every chunk of an import.
    */
   async function addRecords(entries: readonly Entry[]): Promise<void> {
-    const { blocks, blockOf } = await appendRows(entries.map((e) => e.row));
-    await Promise.all([db.searchBlocks.bulkPut(blocks), db.records.bulkAdd(entries.map(({ record, keys }) => ({ ...record, keys, block: blockOf.get(record.id)! })))]);
+    const { blocks, keyBlocks, blockOf } = await appendEntries(entries);
+    await Promise.all([
+      db.searchBlocks.bulkPut(blocks),
+      db.keyBlocks.bulkPut(keyBlocks),
+      db.records.bulkAdd(entries.map(({ record }) => ({ ...record, block: blockOf.get(record.id)! }))),
+    ]);
+    remember(entries);
   }
 
   /** Replaces existing records (same ids), as stored in `stored`, and their search rows and keys. */
   async function putRecords(records: readonly LibraryRecord[], stored: readonly StoredRecord[]): Promise<void> {
-    await changeRows(new Map(records.map((r) => [r.id, toSearchRow(r)])), stored);
+    const entries = records.map(entryOf);
+    await changeRows(new Map(entries.map((e) => [e.record.id, e])), stored);
     const blockOf = new Map(stored.map((row) => [row.id, row.block]));
-    await db.records.bulkPut(records.map((r) => ({ ...recordOf(r), keys: duplicateKeys(r.item), block: blockOf.get(r.id) ?? 0 })));
+    // A row written by version 6 or before loses its keys here: they are in its key block now.
+    await db.records.bulkPut(records.map((r) => ({ ...recordOf(r), block: blockOf.get(r.id) ?? 0 })));
+    remember(entries);
   }
 
   /**
@@ -296,16 +331,9 @@ export function createLibraryRepository(
    * Splits entries into new records and duplicates, against the library and against earlier entries of the same
    * batch. Runs inside the write, so two saves cannot both add the same publication.
    */
-  async function sortOut(entries: readonly Entry[], keyIndex?: KeyIndex) {
-    const keysOf = entries.map((e) => e.keys);
-    const uniqueKeys = [...new Set(keysOf.flat())];
-    // A large import reads every key once (keyIndex); a save looks up its few keys, one exact lookup each
-    // (`anyOf` over thousands of keys walks the index far slower).
-    const lookups = keyIndex
-      ? uniqueKeys.map((k) => keyIndex.get(k) ?? [])
-      : await Promise.all(uniqueKeys.map((k) => db.records.where('keys').equals(k).primaryKeys()));
-    const idsByKey = new Map(uniqueKeys.map((key, i) => [key, lookups[i]!]));
-    const nearbyIds = entries.map((e) => nearbyIn(e.keys, (k) => idsByKey.get(k)));
+  async function sortOut(entries: readonly Entry[]) {
+    const keyIndex = await currentKeys();
+    const nearbyIds = entries.map((e) => nearbyIn(e.keys, (k) => keyIndex.get(k)));
     const matched = await db.records.bulkGet([...new Set(nearbyIds.flat())]);
     const byId = new Map(matched.filter((r): r is StoredRecord => r !== undefined).map((r) => [r.id, recordOf(r)]));
     const fresh: Entry[] = [];
@@ -327,22 +355,18 @@ export function createLibraryRepository(
     return { fresh, duplicates };
   }
 
-  /**
-   * Every de-duplication key in the library, read in one pass (for large imports): the record rows, a page at a
-   * time (getAll with a count, one call each), so a large library is never all in memory at once. Walking the
-   * `keys` index with a key cursor instead was twice as slow in Chromium.
-   */
+  /** Every de-duplication key in the library, from the key blocks (one row per 1,000 records). */
   async function loadKeyIndex(): Promise<KeyIndex> {
     const index: KeyIndex = new Map();
-    for (let after: string | undefined; ; ) {
-      const page = await (after === undefined ? db.records.orderBy(':id') : db.records.where(':id').above(after)).limit(KEY_PAGE).toArray();
-      for (const row of page) for (const k of row.keys) (index.get(k) ?? index.set(k, []).get(k)!).push(row.id);
-      if (page.length < KEY_PAGE) return index;
-      after = page.at(-1)!.id;
+    for (const { ids, keys } of await db.keyBlocks.toArray()) {
+      ids.forEach((id, i) => {
+        for (const k of keys[i]!) (index.get(k) ?? index.set(k, []).get(k)!).push(id);
+      });
     }
+    return index;
   }
 
-  /** A record's stored row (keys and block included). */
+  /** A record's stored row (with its block). */
   async function rowOrThrow(id: string): Promise<StoredRecord> {
     const row = await db.records.get(id);
     if (!row) throw new Error(`No record ${id} in the library (deleted?)`);
@@ -374,7 +398,7 @@ export function createLibraryRepository(
 
     async findDuplicates(input) {
       const candidates = input.map((c) => candidateSchema.parse(c));
-      const { fresh, duplicates } = await db.transaction('r', [db.records], () => sortOut(entriesOf(candidates, () => 0)));
+      const { fresh, duplicates } = await db.transaction('r', [db.records, db.keyBlocks], async () => await sortOut(entriesOf(candidates, () => 0)));
       const unsaved = new Set(fresh.map((e) => e.record.id));
       return duplicates
         .filter(({ record }) => !unsaved.has(record.id))
@@ -486,27 +510,20 @@ export function createLibraryRepository(
       };
       let chunk = items.length ? await prepare(0) : [];
       if (after) {
-        // Only once the part before has settled: its keys must be in the library (and the kept keys) before these
-        // are sorted out, and its transaction must be done before this one is created (see currentKeys).
+        // Only once the part before has settled: its records must be in the library (and their keys in the kept
+        // ones) before these are sorted out.
         const before = await after.then(
           (previous) => previous.error,
           (error: unknown) => new EarlierPartFailedError(error),
         );
         if (before) return { ...outcome, error: before, stoppedAt: 0 };
       }
-      const useKeys = items.length >= KEY_INDEX_FROM || keyCache !== undefined;
       for (let start = 0; start < items.length; start += chunkSize) {
         if (start > 0) chunk = await prepare(start);
         try {
           const { fresh, duplicates } = await write(async () => {
-            const keyIndex = useKeys ? await currentKeys() : undefined;
-            const result = await sortOut(
-              chunk.map((c) => c.entry),
-              keyIndex,
-            );
-            if (result.fresh.length) await addRecords(result.fresh);
-            // Later chunks (and imports) must see these records as held.
-            if (keyIndex) for (const { record, keys } of result.fresh) for (const k of keys) (keyIndex.get(k) ?? keyIndex.set(k, []).get(k)!).push(record.id);
+            const result = await sortOut(chunk.map((c) => c.entry));
+            if (result.fresh.length) await addRecords(result.fresh); // and later chunks see them (remember)
             return result;
           });
           outcome.added += fresh.length;

@@ -6,7 +6,8 @@
  *   a blank page of the extension, the floor here;
  * - search: loading the search table until search is ready, and the p95 of 200 queries typed into the box;
  * - the popup's JavaScript (gzip, production build): what the first paint needs, and all the popup loads on open
- *   (measured: the scripts the page fetched, Dexie only when the database must be created or upgraded).
+ *   (measured: the scripts the page fetched, Dexie only when the database must be created or upgraded);
+ * - the duplicate check the popup asks the background for, in a background just started and in a running one.
  * Records (the search benchmark's generator) are imported through the background's `import` message.
  * BENCH_POPUP_SIZES=10000 limits the sizes (100,000 takes minutes to import).
  */
@@ -14,8 +15,9 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { EXTENSION_DIR, launchWithExtension } from '../../tests/e2e/browser';
-import type { LibraryRecord } from '../../lib/model';
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../../tests/e2e/browser';
+import type { CslItem, LibraryRecord } from '../../lib/model';
 import { formatBibtex } from '../../lib/cite';
 import { benchRecords } from './cite';
 import { generateItems, generateQueries } from './search';
@@ -162,11 +164,41 @@ export async function run({ root, log }: BenchContext): Promise<Record<string, n
       }
       const times = await page.evaluate(() => performance.getEntriesByName('colophon:search').map((e) => e.duration));
       results[`popup_search_p95_ms_${label}`] = round(quantile(times.slice(20), 0.95)); // the first 20 warm the JIT
+      Object.assign(results, await duplicateCheck(browser, page, all[Math.floor(size / 2)]!.item, label));
     }
   } finally {
     await browser.close();
   }
   return results;
+}
+
+/**
+ * The popup's duplicate check ("already in your library"), as a message to the background: once in a background just
+ * started (stopped through the DevTools protocol, as Chromium stops an idle one), where it first reads the library's
+ * de-duplication keys, then once more, with the keys in memory. Each the median of 3.
+ */
+export async function duplicateCheck(browser: ExtensionBrowser, page: Page, item: CslItem, label: string): Promise<Record<string, number>> {
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const check = () =>
+    page.evaluate(async (item) => {
+      const start = performance.now();
+      const reply = (await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        name: 'findDuplicates',
+        data: { candidates: [{ item, provenance: {} }] },
+      })) as { ok?: boolean; data?: { duplicates: unknown[] } };
+      if (!reply.data?.duplicates.length) throw new Error(`the duplicate check found nothing: ${JSON.stringify(reply).slice(0, 300)}`);
+      return performance.now() - start;
+    }, item);
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    cold.push(await check());
+    warm.push(await check());
+  }
+  await cdp.detach();
+  return { [`duplicate_check_cold_ms_${label}`]: round(quantile(cold, 0.5)), [`duplicate_check_ms_${label}`]: round(quantile(warm, 0.5)) };
 }
 
 /**

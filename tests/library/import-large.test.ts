@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLibraryRepository, openLibraryDb, StorageFullError, type ColophonDb } from '@/lib/library';
+import { createLibraryRepository, openLibraryDb, StorageFullError, type ColophonDb, type LibraryRepository } from '@/lib/library';
+import { duplicateKeys } from '@/lib/library/dedupe';
 import { EarlierPartFailedError, parseImportItem } from '@/lib/library/repository';
+import type { CslItem } from '@/lib/model';
 
 let db: ColophonDb;
 afterEach(() => db?.delete());
@@ -15,7 +17,7 @@ const items = (n: number, from = 0) =>
     URL: `https://example.org/b/${from + k}`,
   }));
 
-describe('large imports (keys read once)', () => {
+describe('large imports', () => {
   it('skips what the library holds, also across chunks of the same import', async () => {
     db = openLibraryDb('import-large');
     const repo = createLibraryRepository(db);
@@ -31,7 +33,7 @@ describe('large imports (keys read once)', () => {
     expect(await repo.count()).toBe(400);
   });
 
-  it('keeps the keys between the chunks of one import (one message each), but not across other writes', async () => {
+  it('keeps the keys between the chunks of one import (one message each), and across other writes, which add theirs', async () => {
     db = openLibraryDb('import-chunks');
     const repo = createLibraryRepository(db);
     // The library page sends an import as several messages: each must see what the previous ones added.
@@ -64,6 +66,57 @@ describe('large imports (keys read once)', () => {
     ]);
     expect(imported.added + saved.saved.length).toBe(600);
     expect(await repo.count()).toBe(850);
+  });
+});
+
+/** Each key block holds the records of the search block with its number, each with the keys of its item as it is now. */
+async function expectKeyBlocksInStep(repo: LibraryRepository) {
+  const blocks = await db.searchBlocks.toArray();
+  const keyBlocks = await db.keyBlocks.toArray();
+  expect(keyBlocks.map((k) => k.block)).toEqual(blocks.map((b) => b.block));
+  blocks.forEach((block, i) => expect([...keyBlocks[i]!.ids].sort()).toEqual(block.ids.split('\n').sort()));
+  const keysOf = new Map(keyBlocks.flatMap((k) => k.ids.map((id, i) => [id, k.keys[i]] as const)));
+  const records = await repo.byIds([...keysOf.keys()]);
+  expect(records).toHaveLength(await repo.count());
+  for (const record of records) expect(keysOf.get(record.id)).toEqual(duplicateKeys(record.item));
+}
+
+describe('de-duplication keys (key blocks, read into memory)', () => {
+  it('stay in step with the search blocks through imports, saves, edits, tags, deletes and undo', async () => {
+    db = openLibraryDb('key-blocks');
+    const repo = createLibraryRepository(db);
+    await repo.importItems(items(1500));
+    await repo.save([{ item: items(1, 5000)[0] as CslItem, provenance: {} }]);
+    const [newest, , , older] = await repo.recent(4);
+    const [first] = await repo.byIds([(await db.keyBlocks.get(0))!.ids[7]!]);
+    await repo.update(newest!.id, { item: { title: 'A new title for the newest record, long enough to split' } });
+    await repo.tag([older!.id, first!.id], { add: ['kept'] });
+    const removed = await repo.remove([first!.id, older!.id]);
+    await repo.restore(removed.slice(1));
+    await expectKeyBlocksInStep(repo);
+    expect(await repo.count()).toBe(1500);
+  });
+
+  it('are read from the key blocks by a repository that kept none, and the kept ones follow edits, deletes and undo', async () => {
+    db = openLibraryDb('key-cache');
+    await createLibraryRepository(db).importItems(items(300));
+    const repo = createLibraryRepository(db); // another background, started on the library: keeps no keys yet
+    const [held] = await repo.recent(1);
+    const check = async (item: CslItem) => (await repo.findDuplicates([{ item, provenance: {} }]))[0]?.duplicateOf.id;
+    expect(await check(held!.item)).toBe(held!.id);
+
+    // The edit adds the new title's keys to the kept ones; the old title's keys still name it, and match nothing.
+    const title = 'A title the user corrected by hand, long enough to split';
+    await repo.update(held!.id, { item: { title } });
+    const elsewhere = { URL: 'https://example.org/elsewhere' };
+    expect(await check({ ...held!.item, ...elsewhere, title })).toBe(held!.id);
+    expect(await check({ ...held!.item, ...elsewhere })).toBeUndefined();
+    const removed = await repo.remove([held!.id]);
+    expect(await check({ ...held!.item, ...elsewhere, title })).toBeUndefined();
+    await repo.restore(removed);
+    expect(await check({ ...held!.item, ...elsewhere, title })).toBe(held!.id);
+    // A third repository, reading the key blocks afresh, agrees.
+    expect((await createLibraryRepository(db).findDuplicates([{ item: { ...held!.item, ...elsewhere, title }, provenance: {} }]))[0]?.duplicateOf.id).toBe(held!.id);
   });
 });
 

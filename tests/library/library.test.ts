@@ -201,6 +201,9 @@ describe('saving and importing', () => {
     expect(await repo.count()).toBe(10);
     // The failed chunk's search rows went with it: the chunk is rolled back as a whole.
     expect(createSearchIndex({ blocks: await repo.searchBlocks() }).size).toBe(10);
+    // Importing the file again finishes the job: nothing of the failed chunk is taken for saved.
+    expect(await repo.importItems(items, { chunkSize: 10 })).toMatchObject({ added: 20, invalid: [] });
+    expect(createSearchIndex({ blocks: await repo.searchBlocks() }).size).toBe(30);
   });
 
   it('opens a new search block after a full one without writing the full one again', async () => {

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createLibraryRepository, createSearchIndex, openLibraryDb } from '@/lib/library';
-import { SCHEMA_V2, SCHEMA_V3, SCHEMA_V5 } from '@/lib/library/db';
+import { SCHEMA_V2, SCHEMA_V3, SCHEMA_V5, SCHEMA_V6 } from '@/lib/library/db';
 import { duplicateKeys } from '@/lib/library/dedupe';
-import { migrateV1toV2, migrateV3toV4, migrateV4toV5, repairRecord } from '@/lib/library/migrations';
+import { migrateV1toV2, migrateV3toV4, migrateV4toV5, migrateV6toV7, repairRecord } from '@/lib/library/migrations';
 import { generateRecords } from '../../scripts/bench/search';
 import { storeAsVersion } from './stored-db';
 
@@ -45,6 +45,18 @@ describe('migrations (pure)', () => {
     expect(rows.every((row) => blockOf.get(row.id) === row.block)).toBe(true);
     expect(createSearchIndex({ blocks }).size).toBe(2500);
   });
+
+  it('gathers each block\'s records and their keys, computed again, into a key block (version 7)', () => {
+    const records = generateRecords(2500, 5);
+    const { rows } = migrateV4toV5(records);
+    // A row of version 6 may still carry a whole long title as a key: the key block has the keys of today.
+    const stale = rows.map((row, i) => (i === 3 ? { ...row, keys: [...row.keys!, 'title:a whole long title'] } : row));
+    const keyBlocks = migrateV6toV7(stale);
+    expect(keyBlocks.map((k) => [k.block, k.ids.length])).toEqual([[0, 1000], [1, 1000], [2, 500]]);
+    const keysOf = new Map(keyBlocks.flatMap((k) => k.ids.map((id, i) => [id, k.keys[i]] as const)));
+    expect(records.every((r) => JSON.stringify(keysOf.get(r.id)) === JSON.stringify(duplicateKeys(r.item)))).toBe(true);
+    expect(rows.every((row) => keyBlocks[row.block]!.ids.includes(row.id))).toBe(true);
+  });
 });
 
 /** What IndexedDB itself holds (not what Dexie declares): the stores, and the records' indexes. */
@@ -52,7 +64,7 @@ function storedSchema(db: ReturnType<typeof openLibraryDb>) {
   const idb = db.backendDB();
   return { stores: [...idb.objectStoreNames].sort(), recordIndexes: [...idb.transaction('records').objectStore('records').indexNames].sort() };
 }
-const LATEST_SCHEMA = { stores: ['records', 'searchBlocks', 'searchPack'], recordIndexes: ['keys', 'savedAt', 'tags'] };
+const LATEST_SCHEMA = { stores: ['keyBlocks', 'records', 'searchBlocks', 'searchPack'], recordIndexes: ['savedAt', 'tags'] };
 
 describe('upgrading a stored database', () => {
   it('from version 1 keeps all 10,000 records, searchable and de-duplicated', async () => {
@@ -74,7 +86,7 @@ describe('upgrading a stored database', () => {
     expect(after[4242]!.item.URL).toBeUndefined();
     expect(after[4242]!.item.title).toBe(records[4242]!.item.title);
     expect(after.filter((r, i) => i !== 17 && i !== 4242)).toEqual(records.filter((_, i) => i !== 17 && i !== 4242));
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(storedSchema(db)).toEqual(LATEST_SCHEMA);
 
     const index = createSearchIndex({ blocks: await repo.searchBlocks() });
@@ -98,7 +110,7 @@ describe('upgrading a stored database', () => {
     const db = openLibraryDb(name);
     const repo = createLibraryRepository(db);
     expect(await repo.count()).toBe(10_000);
-    expect(db.verno).toBe(6); // through version 3 (indexes), 4 (sort keys), 5 (keys in the records) and 6 (stamps)
+    expect(db.verno).toBe(7); // through version 3 (indexes), 4 (sort keys), 5 (keys in the records), 6 (stamps) and 7 (key blocks)
     expect(storedSchema(db)).toEqual(LATEST_SCHEMA);
     expect(await repo.byIds(records.map((r) => r.id))).toEqual(records);
     const sample = records[4321]!;
@@ -146,7 +158,7 @@ describe('upgrading a stored database', () => {
     const db = openLibraryDb(name);
     const repo = createLibraryRepository(db);
     expect(await repo.count()).toBe(10_000);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(storedSchema(db)).toEqual(LATEST_SCHEMA);
     // Every record kept, and what leaves the repository is the record alone, without the stored keys and block.
     expect(await repo.byIds(records.map((r) => r.id))).toEqual(records);
@@ -187,7 +199,7 @@ describe('upgrading a stored database', () => {
     const repo = createLibraryRepository(db);
     expect(await repo.byIds(records.map((r) => r.id))).toEqual(records);
     const table = await repo.searchTable();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(storedSchema(db)).toEqual(LATEST_SCHEMA);
     expect(table.stamps.size).toBe(10);
     expect(new Set(table.stamps.values()).size).toBe(10); // every block stamped, each anew
@@ -202,4 +214,32 @@ describe('upgrading a stored database', () => {
     expect(createSearchIndex(packed).size).toBe(10_000);
     await db.delete();
   }, 60_000);
+
+  it('from version 6 moves the keys into key blocks and drops the keys index; all 10,000 records stay de-duplicated and editable', async () => {
+    const name = `upgrade-v6-${Date.now()}`;
+    const records = generateRecords(10_000, 17);
+    const { rows, blocks } = migrateV4toV5(records);
+    await storeAsVersion(name, 6, SCHEMA_V6, { records: rows, searchBlocks: blocks.map((b) => ({ ...b, stamp: `s${b.block}` })) });
+
+    const db = openLibraryDb(name);
+    const repo = createLibraryRepository(db);
+    expect(await repo.byIds(records.map((r) => r.id))).toEqual(records);
+    expect(db.verno).toBe(7);
+    expect(storedSchema(db)).toEqual(LATEST_SCHEMA);
+    expect((await db.keyBlocks.toArray()).map((k) => k.ids.length)).toEqual(blocks.map((b) => b.savedAt.length));
+    const sample = records[4321]!;
+    expect((await repo.save([{ item: sample.item, provenance: {} }])).duplicates[0]?.duplicateOf.id).toBe(sample.id);
+    const again = await repo.importItems([...records.slice(0, 300), ...records.slice(-300)].map((r) => r.item));
+    expect(again).toMatchObject({ added: 0, invalid: [] });
+    expect(again.duplicates).toHaveLength(600);
+    // An edited row is written without the keys it carried: they are in its key block now.
+    const title = 'A title changed after the upgrade, long enough to split';
+    await repo.update(sample.id, { item: { title } });
+    expect(await db.records.get(sample.id)).not.toHaveProperty('keys');
+    const moved = { ...sample.item, title, DOI: undefined, URL: undefined };
+    expect((await createLibraryRepository(db).findDuplicates([{ item: moved, provenance: {} }]))[0]?.duplicateOf.id).toBe(sample.id);
+    await repo.remove([sample.id]);
+    expect(await createLibraryRepository(db).findDuplicates([{ item: moved, provenance: {} }])).toEqual([]);
+    await db.delete();
+  }, 90_000);
 });
