@@ -170,7 +170,11 @@ export default defineBackground(() => {
 
   handle({
     // The page is untrusted: its result is parsed (lengths capped, http(s) URLs only) before anyone uses it.
-    capture: ({ tabId }) => captureTab(tabId),
+    capture: ({ tabId }) => {
+      // The popup checks what it finds against the library next: the keys are read while the page is.
+      void library.readKeys();
+      return captureTab(tabId);
+    },
     pendingSelection: async ({ tabId }) => {
       // A read still running, or one that failed: its result or its error (shown by every popup opened on
       // the tab until the user goes back to the page, or the tab navigates).

@@ -7,6 +7,7 @@
  */
 import { libraryRecordSchema, type LibraryRecord } from '../model';
 import { duplicateKeys } from './dedupe';
+import { encodeKeyBlock, keyRow, type KeyBlock, type KeyRow } from './key-blocks';
 import { BLOCK_SIZE, encodeBlock, type SearchBlock } from './search/blocks';
 import { toSearchRow } from './search/row';
 
@@ -15,17 +16,6 @@ export interface DedupeRow {
   id: string;
   keys: string[];
   block: number;
-}
-
-/**
- * A row of the `keyBlocks` table (since version 7): the de-duplication keys of the records whose search rows one
- * search block holds (same block number), `keys[i]` those of `ids[i]`. The repository reads them all at once into
- * memory for its lookups; a key per record in a `*keys` index cost an index entry each, a fifth of an import.
- */
-export interface KeyBlock {
-  block: number;
-  ids: string[];
-  keys: string[][];
 }
 
 // The stored row's shape lives with the reads that need no zod (newest.ts); migrations and the repository use it too.
@@ -123,14 +113,14 @@ export function migrateV4toV5(records: readonly LibraryRecord[]): { rows: Stored
  * computed again from the items (a long title no longer keys whole); the rows themselves are left as they are.
  */
 export function migrateV6toV7(rows: readonly StoredRecord[]): KeyBlock[] {
-  const byBlock = new Map<number, KeyBlock>();
+  const byBlock = new Map<number, KeyRow[]>();
   for (const row of rows) {
-    let found = byBlock.get(row.block);
-    if (!found) byBlock.set(row.block, (found = { block: row.block, ids: [], keys: [] }));
-    found.ids.push(row.id);
-    found.keys.push(duplicateKeys(row.item));
+    const found = byBlock.get(row.block);
+    const entry = keyRow(row.id, duplicateKeys(row.item));
+    if (found) found.push(entry);
+    else byBlock.set(row.block, [entry]);
   }
-  return [...byBlock.values()];
+  return [...byBlock].map(([block, keyRows]) => encodeKeyBlock(block, keyRows));
 }
 
 /**

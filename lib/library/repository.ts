@@ -8,15 +8,14 @@ import { candidateSchema, cslItemSchema, libraryRecordSchema, type Candidate, ty
 import type { ColophonDb } from './db';
 import { applyChanges, duplicateKeys, findDuplicate, nearbyIn, proposeChanges, USER_SOURCE, type DuplicateRule, type FieldChange } from './dedupe';
 import { isQuotaError, StorageFullError } from './errors';
-import { recordOf, type KeyBlock, type StoredRecord } from './migrations';
+import { decodeKeyBlock, encodeKeyBlock, indexKey, indexKeyBlock, keyHash, keyRow, type KeyBlock, type KeyIndex, type KeyRow } from './key-blocks';
+import { recordOf, type StoredRecord } from './migrations';
 import { foldText } from './normalize';
 import { BLOCK_SIZE, decodeBlock, encodeBlock, type SearchBlock } from './search/blocks';
 import { toSearchRow, type SearchRow } from './search/row';
 import { loadSearchIndex, matchingTags, PACK_AFTER_BLOCKS, savePackIn, searchTableIn, type LibraryReads } from './reader';
 import type { SearchPack } from './search/search-index';
 
-/** Every de-duplication key of the library, with the ids of the records that have it. */
-type KeyIndex = Map<string, string[]>;
 /** How long the library's keys stay in memory after their last use (the next save, chunk or duplicate check). */
 const KEY_INDEX_KEEP_MS = 30_000;
 /** Import entries prepared between two breaks (see importItems, prepare): about 10-25 ms of work. */
@@ -100,6 +99,12 @@ export interface LibraryRepository extends LibraryReads {
    * earlier one of the same batch is not a duplicate here (neither is saved yet).
    */
   findDuplicates(candidates: readonly Candidate[]): Promise<DuplicateProposal[]>;
+  /**
+   * Reads the library's de-duplication keys into memory, ahead of a duplicate check or a save, which wait for it
+   * rather than read them again. The background starts it while the popup's page is being read. Never fails (a save
+   * would report the same failure).
+   */
+  readKeys(): Promise<void>;
   /** `save`, returning only the records saved, newest first (duplicates are not written). */
   saveCandidates(candidates: readonly Candidate[]): Promise<LibraryRecord[]>;
   /** Updates a saved record from a duplicate: the chosen fields (default: the proposed ones) with their provenance. */
@@ -170,9 +175,9 @@ export function createLibraryRepository(
   const tables = [db.records, db.searchBlocks, db.keyBlocks];
 
   /**
-   * The de-duplication keys of the whole library, in memory: every save, import chunk and duplicate check looks its
-   * keys up here. Read from the key blocks when first needed (a 10,000-record library in a few hundredths of a
-   * second; the popup's duplicate check reads them before the user saves), and given back when idle.
+   * The de-duplication keys of the whole library (their hashes), in memory: every save, import chunk and duplicate
+   * check looks its keys up here. Read from the key blocks when first needed (the popup's duplicate check reads them
+   * before the user saves), and given back when idle.
    *
    * Kept current by the writes themselves, inside their transactions: whatever gives a record keys adds them
    * (`remember`). Nothing is ever taken out. A key that still names an edited or deleted record only brings it up
@@ -194,10 +199,16 @@ export function createLibraryRepository(
     keyCache = { index, timer };
     return index;
   }
+  /** A load started ahead by `readKeys`: awaited before a transaction starts, never inside one (it would commit). */
+  let readingKeys: Promise<void> | undefined;
+  const keysRead = async () => {
+    if (readingKeys) await readingKeys;
+  };
+
   /** Adds written records' keys to the kept ones, if any are kept (else the next load reads them). */
   function remember(entries: readonly Pick<Entry, 'record' | 'keys'>[]): void {
     if (!keyCache) return;
-    for (const { record, keys } of entries) for (const k of keys) (keyCache.index.get(k) ?? keyCache.index.set(k, []).get(k)!).push(record.id);
+    for (const { record, keys } of entries) for (const k of keys) indexKey(keyCache.index, keyHash(k), record.id);
   }
 
   /** Runs a write; a full disk becomes StorageFullError (the transaction is rolled back as a whole). */
@@ -216,8 +227,6 @@ export function createLibraryRepository(
   /** A block as written: a new stamp each time, so a stored pack knows the block changed. */
   const stamped = (number: number, rows: readonly SearchRow[]): SearchBlock => ({ ...encodeBlock(number, rows), stamp: newId() });
 
-  const noKeys = (block: number): KeyBlock => ({ block, ids: [], keys: [] });
-
   /**
    * Places entries after those of the newest block, opening new blocks as they fill: the search and key blocks to
    * write, and each record's block.
@@ -231,23 +240,22 @@ export function createLibraryRepository(
     const lastIsFull = last !== undefined && last.savedAt.length >= BLOCK_SIZE;
     let number = last ? last.block + (lastIsFull ? 1 : 0) : 0;
     let rows = last && !lastIsFull ? decodeBlock(last) : [];
-    let keys = lastKeys?.block === number ? lastKeys : noKeys(number);
+    let keyRows = lastKeys?.block === number ? decodeKeyBlock(lastKeys) : [];
     const blocks: SearchBlock[] = [];
     const keyBlocks: KeyBlock[] = [];
-    for (const { record, keys: recordKeys, row } of entries) {
+    for (const { record, keys, row } of entries) {
       if (rows.length >= BLOCK_SIZE) {
         blocks.push(stamped(number, rows));
-        keyBlocks.push(keys);
-        keys = noKeys(++number);
+        keyBlocks.push(encodeKeyBlock(number++, keyRows));
         rows = [];
+        keyRows = [];
       }
       rows.push(row);
-      keys.ids.push(record.id);
-      keys.keys.push(recordKeys);
+      keyRows.push(keyRow(record.id, keys));
       blockOf.set(record.id, number);
     }
     blocks.push(stamped(number, rows));
-    keyBlocks.push(keys);
+    keyBlocks.push(encodeKeyBlock(number, keyRows));
     return { blocks, keyBlocks, blockOf };
   }
 
@@ -271,19 +279,12 @@ export function createLibraryRepository(
         else await db.searchBlocks.delete(number);
       }
       // The records' keys as they are now; a record the block lacked (a damaged library) gets its keys back.
-      const keys = noKeys(number);
-      (keyBlock ?? keys).ids.forEach((id, i) => {
-        if (touched.has(id)) return;
-        keys.ids.push(id);
-        keys.keys.push(keyBlock!.keys[i]!);
-      });
+      const keyRows: KeyRow[] = keyBlock ? decodeKeyBlock(keyBlock).filter((r) => !touched.has(r.id)) : [];
       for (const id of ids) {
         const next = changes.get(id);
-        if (!next) continue;
-        keys.ids.push(id);
-        keys.keys.push(next.keys);
+        if (next) keyRows.push(keyRow(id, next.keys));
       }
-      if (keys.ids.length) await db.keyBlocks.put(keys);
+      if (keyRows.length) await db.keyBlocks.put(encodeKeyBlock(number, keyRows));
       else await db.keyBlocks.delete(number);
     }
   }
@@ -333,7 +334,7 @@ export function createLibraryRepository(
    */
   async function sortOut(entries: readonly Entry[]) {
     const keyIndex = await currentKeys();
-    const nearbyIds = entries.map((e) => nearbyIn(e.keys, (k) => keyIndex.get(k)));
+    const nearbyIds = entries.map((e) => nearbyIn(e.keys, (k) => keyIndex.get(keyHash(k))));
     const matched = await db.records.bulkGet([...new Set(nearbyIds.flat())]);
     const byId = new Map(matched.filter((r): r is StoredRecord => r !== undefined).map((r) => [r.id, recordOf(r)]));
     const fresh: Entry[] = [];
@@ -358,11 +359,7 @@ export function createLibraryRepository(
   /** Every de-duplication key in the library, from the key blocks (one row per 1,000 records). */
   async function loadKeyIndex(): Promise<KeyIndex> {
     const index: KeyIndex = new Map();
-    for (const { ids, keys } of await db.keyBlocks.toArray()) {
-      ids.forEach((id, i) => {
-        for (const k of keys[i]!) (index.get(k) ?? index.set(k, []).get(k)!).push(id);
-      });
-    }
+    for (const block of await db.keyBlocks.toArray()) indexKeyBlock(index, block);
     return index;
   }
 
@@ -377,6 +374,7 @@ export function createLibraryRepository(
     async save(input) {
       // Parsed before anything is written: one invalid candidate refuses the whole save.
       const candidates = input.map((c) => candidateSchema.parse(c));
+      await keysRead();
       const at = now();
       // Candidates listed first on the page get the later timestamp offset so they head the newest-first list.
       const { fresh, duplicates } = await write(async () => {
@@ -398,11 +396,21 @@ export function createLibraryRepository(
 
     async findDuplicates(input) {
       const candidates = input.map((c) => candidateSchema.parse(c));
+      await keysRead();
       const { fresh, duplicates } = await db.transaction('r', [db.records, db.keyBlocks], async () => await sortOut(entriesOf(candidates, () => 0)));
       const unsaved = new Set(fresh.map((e) => e.record.id));
       return duplicates
         .filter(({ record }) => !unsaved.has(record.id))
         .map(({ index, record, rule }) => ({ index, candidate: candidates[index]!, duplicateOf: record, rule, changes: proposeChanges(record, candidates[index]!.item) }));
+    },
+
+    readKeys() {
+      if (keyCache) return Promise.resolve();
+      readingKeys ??= db
+        .transaction('r', [db.keyBlocks], async () => void (await currentKeys()))
+        .catch(() => undefined)
+        .finally(() => (readingKeys = undefined));
+      return readingKeys;
     },
 
     async saveCandidates(candidates) {

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryRepository, openLibraryDb, StorageFullError, type ColophonDb, type LibraryRepository } from '@/lib/library';
 import { duplicateKeys } from '@/lib/library/dedupe';
+import { decodeKeyBlock, keyHash } from '@/lib/library/key-blocks';
 import { EarlierPartFailedError, parseImportItem } from '@/lib/library/repository';
 import type { CslItem } from '@/lib/model';
 
@@ -74,11 +75,11 @@ async function expectKeyBlocksInStep(repo: LibraryRepository) {
   const blocks = await db.searchBlocks.toArray();
   const keyBlocks = await db.keyBlocks.toArray();
   expect(keyBlocks.map((k) => k.block)).toEqual(blocks.map((b) => b.block));
-  blocks.forEach((block, i) => expect([...keyBlocks[i]!.ids].sort()).toEqual(block.ids.split('\n').sort()));
-  const keysOf = new Map(keyBlocks.flatMap((k) => k.ids.map((id, i) => [id, k.keys[i]] as const)));
-  const records = await repo.byIds([...keysOf.keys()]);
+  blocks.forEach((block, i) => expect(keyBlocks[i]!.ids.split('\n').sort()).toEqual(block.ids.split('\n').sort()));
+  const hashesOf = new Map(keyBlocks.flatMap(decodeKeyBlock).map((r) => [r.id, r.hashes] as const));
+  const records = await repo.byIds([...hashesOf.keys()]);
   expect(records).toHaveLength(await repo.count());
-  for (const record of records) expect(keysOf.get(record.id)).toEqual(duplicateKeys(record.item));
+  for (const record of records) expect(hashesOf.get(record.id)).toEqual(duplicateKeys(record.item).map(keyHash));
 }
 
 describe('de-duplication keys (key blocks, read into memory)', () => {
@@ -88,7 +89,7 @@ describe('de-duplication keys (key blocks, read into memory)', () => {
     await repo.importItems(items(1500));
     await repo.save([{ item: items(1, 5000)[0] as CslItem, provenance: {} }]);
     const [newest, , , older] = await repo.recent(4);
-    const [first] = await repo.byIds([(await db.keyBlocks.get(0))!.ids[7]!]);
+    const [first] = await repo.byIds([(await db.keyBlocks.get(0))!.ids.split('\n')[7]!]);
     await repo.update(newest!.id, { item: { title: 'A new title for the newest record, long enough to split' } });
     await repo.tag([older!.id, first!.id], { add: ['kept'] });
     const removed = await repo.remove([first!.id, older!.id]);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createLibraryRepository, createSearchIndex, openLibraryDb } from '@/lib/library';
 import { SCHEMA_V2, SCHEMA_V3, SCHEMA_V5, SCHEMA_V6 } from '@/lib/library/db';
 import { duplicateKeys } from '@/lib/library/dedupe';
+import { decodeKeyBlock, keyHash } from '@/lib/library/key-blocks';
 import { migrateV1toV2, migrateV3toV4, migrateV4toV5, migrateV6toV7, repairRecord } from '@/lib/library/migrations';
 import { generateRecords } from '../../scripts/bench/search';
 import { storeAsVersion } from './stored-db';
@@ -52,10 +53,10 @@ describe('migrations (pure)', () => {
     // A row of version 6 may still carry a whole long title as a key: the key block has the keys of today.
     const stale = rows.map((row, i) => (i === 3 ? { ...row, keys: [...row.keys!, 'title:a whole long title'] } : row));
     const keyBlocks = migrateV6toV7(stale);
-    expect(keyBlocks.map((k) => [k.block, k.ids.length])).toEqual([[0, 1000], [1, 1000], [2, 500]]);
-    const keysOf = new Map(keyBlocks.flatMap((k) => k.ids.map((id, i) => [id, k.keys[i]] as const)));
-    expect(records.every((r) => JSON.stringify(keysOf.get(r.id)) === JSON.stringify(duplicateKeys(r.item)))).toBe(true);
-    expect(rows.every((row) => keyBlocks[row.block]!.ids.includes(row.id))).toBe(true);
+    expect(keyBlocks.map((k) => [k.block, decodeKeyBlock(k).length])).toEqual([[0, 1000], [1, 1000], [2, 500]]);
+    const hashesOf = new Map(keyBlocks.flatMap(decodeKeyBlock).map((r) => [r.id, r.hashes] as const));
+    expect(records.every((r) => JSON.stringify(hashesOf.get(r.id)) === JSON.stringify(duplicateKeys(r.item).map(keyHash)))).toBe(true);
+    expect(rows.every((row) => decodeKeyBlock(keyBlocks[row.block]!).some((r) => r.id === row.id))).toBe(true);
   });
 });
 
@@ -226,7 +227,7 @@ describe('upgrading a stored database', () => {
     expect(await repo.byIds(records.map((r) => r.id))).toEqual(records);
     expect(db.verno).toBe(7);
     expect(storedSchema(db)).toEqual(LATEST_SCHEMA);
-    expect((await db.keyBlocks.toArray()).map((k) => k.ids.length)).toEqual(blocks.map((b) => b.savedAt.length));
+    expect((await db.keyBlocks.toArray()).map((k) => decodeKeyBlock(k).length)).toEqual(blocks.map((b) => b.savedAt.length));
     const sample = records[4321]!;
     expect((await repo.save([{ item: sample.item, provenance: {} }])).duplicates[0]?.duplicateOf.id).toBe(sample.id);
     const again = await repo.importItems([...records.slice(0, 300), ...records.slice(-300)].map((r) => r.item));
