@@ -72,3 +72,19 @@ export function indexKey(index: KeyIndex, hash: number, id: string): void {
   if (list) list.push(id);
   else index.set(hash, [id]);
 }
+
+/** Adds a record under a key hash unless it is there already (a record rewritten with the same keys). */
+export function indexKeyOnce(index: KeyIndex, hash: number, id: string): void {
+  const list = index.get(hash);
+  if (!list) index.set(hash, [id]);
+  else if (!list.includes(id)) list.push(id);
+}
+
+/** Takes a record out from under a key hash. */
+export function unindexKey(index: KeyIndex, hash: number, id: string): void {
+  const list = index.get(hash);
+  const at = list ? list.indexOf(id) : -1;
+  if (at < 0) return;
+  if (list!.length === 1) index.delete(hash);
+  else list!.splice(at, 1);
+}

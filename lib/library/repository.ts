@@ -8,7 +8,7 @@ import { candidateSchema, cslItemSchema, libraryRecordSchema, type Candidate, ty
 import type { ColophonDb } from './db';
 import { applyChanges, duplicateKeys, findDuplicate, nearbyIn, proposeChanges, USER_SOURCE, type DuplicateRule, type FieldChange } from './dedupe';
 import { isQuotaError, StorageFullError } from './errors';
-import { decodeKeyBlock, encodeKeyBlock, indexKey, indexKeyBlock, keyHash, keyRow, type KeyBlock, type KeyIndex, type KeyRow } from './key-blocks';
+import { decodeKeyBlock, encodeKeyBlock, indexKeyBlock, indexKeyOnce, keyHash, keyRow, unindexKey, type KeyBlock, type KeyIndex, type KeyRow } from './key-blocks';
 import { recordOf, type StoredRecord } from './migrations';
 import { foldText } from './normalize';
 import { BLOCK_SIZE, decodeBlock, encodeBlock, type SearchBlock } from './search/blocks';
@@ -179,19 +179,23 @@ export function createLibraryRepository(
    * check looks its keys up here. Read from the key blocks when first needed (the popup's duplicate check reads them
    * before the user saves), and given back when idle.
    *
-   * Kept current by the writes themselves, inside their transactions: whatever gives a record keys adds them
-   * (`remember`). Nothing is ever taken out. A key that still names an edited or deleted record only brings it up
-   * for comparison (`findDuplicate` decides on the items themselves, and an id that no longer resolves matches
-   * nothing), so the kept keys stay a superset of the library's, even after an aborted write. A load runs inside a
-   * transaction over the key blocks, and IndexedDB runs any later write after it: no write falls between the two.
+   * Kept equal to the key blocks by the writes themselves, inside their transactions: a write takes out the keys of
+   * the records it replaces or deletes (`forget`) and adds those it writes (`remember`); a write that fails drops
+   * them all (the next use reads them again). Equal, not a superset: `nearbyIn` skips a half-title that more than
+   * `CROWDED_KEY` records share, so stale or repeated ids would change what is found.
+   *
+   * Read only in a transaction's turn: Dexie runs a transaction's function as soon as it is created, while
+   * IndexedDB may still be running the writes queued before it, which add their keys in their own turn. A load waits
+   * for the turn by itself (it is a request); kept keys are read after a request too (`currentKeys`).
    */
   let keyCache: { index: KeyIndex; timer: ReturnType<typeof setTimeout> } | undefined;
   const dropKeys = () => {
     if (keyCache) clearTimeout(keyCache.timer);
     keyCache = undefined;
   };
-  /** Inside a transaction over the key blocks: the library's keys. */
+  /** Inside a transaction over the key blocks: the library's keys, as every write queued before it left them. */
   async function currentKeys(): Promise<KeyIndex> {
+    if (keyCache) await db.keyBlocks.get(-1); // this transaction's turn (no block -1: nothing is read)
     const index = keyCache?.index ?? (await loadKeyIndex());
     if (keyCache) clearTimeout(keyCache.timer);
     const timer = setTimeout(dropKeys, KEY_INDEX_KEEP_MS); // an idle library gives the memory back
@@ -208,7 +212,12 @@ export function createLibraryRepository(
   /** Adds written records' keys to the kept ones, if any are kept (else the next load reads them). */
   function remember(entries: readonly Pick<Entry, 'record' | 'keys'>[]): void {
     if (!keyCache) return;
-    for (const { record, keys } of entries) for (const k of keys) indexKey(keyCache.index, keyHash(k), record.id);
+    for (const { record, keys } of entries) for (const k of keys) indexKeyOnce(keyCache.index, keyHash(k), record.id);
+  }
+  /** Takes the keys of records as stored out of the kept ones (before they are replaced or deleted). */
+  function forget(rows: readonly StoredRecord[]): void {
+    if (!keyCache) return;
+    for (const row of rows) for (const k of duplicateKeys(row.item)) unindexKey(keyCache.index, keyHash(k), row.id);
   }
 
   /** Runs a write; a full disk becomes StorageFullError (the transaction is rolled back as a whole). */
@@ -217,6 +226,7 @@ export function createLibraryRepository(
       // Every body is an async function, so that Dexie keeps the transaction across its native awaits.
       return await db.transaction('rw', tables, body);
     } catch (error) {
+      dropKeys(); // they may hold what the failed write added or took out
       if (isQuotaError(error)) throw new StorageFullError();
       throw error;
     }
@@ -234,13 +244,15 @@ export function createLibraryRepository(
   async function appendEntries(entries: readonly Entry[]): Promise<{ blocks: SearchBlock[]; keyBlocks: KeyBlock[]; blockOf: Map<string, number> }> {
     const blockOf = new Map<string, number>();
     if (!entries.length) return { blocks: [], keyBlocks: [], blockOf };
-    const [last, lastKeys] = await Promise.all([db.searchBlocks.orderBy('block').last(), db.keyBlocks.orderBy('block').last()]);
+    const last = await db.searchBlocks.orderBy('block').last();
     // A full last block stays as it is: decoding, re-encoding and writing it back unchanged was a sixth of an import
     // (every chunk of 1,000 found the block before it full).
     const lastIsFull = last !== undefined && last.savedAt.length >= BLOCK_SIZE;
     let number = last ? last.block + (lastIsFull ? 1 : 0) : 0;
     let rows = last && !lastIsFull ? decodeBlock(last) : [];
-    let keyRows = lastKeys?.block === number ? decodeKeyBlock(lastKeys) : [];
+    // Whatever key block has that number is kept and added to (in a damaged library, one whose search block is gone).
+    const keyBlock = await db.keyBlocks.get(number);
+    let keyRows = keyBlock ? decodeKeyBlock(keyBlock) : [];
     const blocks: SearchBlock[] = [];
     const keyBlocks: KeyBlock[] = [];
     for (const { record, keys, row } of entries) {
@@ -280,7 +292,7 @@ export function createLibraryRepository(
       }
       // The records' keys as they are now; a record the block lacked (a damaged library) gets its keys back.
       const keyRows: KeyRow[] = keyBlock ? decodeKeyBlock(keyBlock).filter((r) => !touched.has(r.id)) : [];
-      for (const id of ids) {
+      for (const id of touched) {
         const next = changes.get(id);
         if (next) keyRows.push(keyRow(id, next.keys));
       }
@@ -307,6 +319,8 @@ export function createLibraryRepository(
   /** Replaces existing records (same ids), as stored in `stored`, and their search rows and keys. */
   async function putRecords(records: readonly LibraryRecord[], stored: readonly StoredRecord[]): Promise<void> {
     const entries = records.map(entryOf);
+    const replaced = new Set(records.map((r) => r.id));
+    forget(stored.filter((row) => replaced.has(row.id))); // `stored` may hold rows left as they are (tag)
     await changeRows(new Map(entries.map((e) => [e.record.id, e])), stored);
     const blockOf = new Map(stored.map((row) => [row.id, row.block]));
     // A row written by version 6 or before loses its keys here: they are in its key block now.
@@ -460,6 +474,7 @@ export function createLibraryRepository(
         const found = (await db.records.bulkGet([...ids])).filter((r): r is StoredRecord => r !== undefined);
         const gone = found.map((r) => r.id);
         await changeRows(new Map(gone.map((id) => [id, undefined])), found);
+        forget(found);
         await db.records.bulkDelete(gone);
         return found.map(recordOf);
       });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryRepository, openLibraryDb, StorageFullError, type ColophonDb, type LibraryRepository } from '@/lib/library';
 import { duplicateKeys } from '@/lib/library/dedupe';
-import { decodeKeyBlock, keyHash } from '@/lib/library/key-blocks';
+import { decodeKeyBlock, encodeKeyBlock, keyHash, keyRow } from '@/lib/library/key-blocks';
 import { EarlierPartFailedError, parseImportItem } from '@/lib/library/repository';
 import type { CslItem } from '@/lib/model';
 
@@ -118,6 +118,67 @@ describe('de-duplication keys (key blocks, read into memory)', () => {
     expect(await check({ ...held!.item, ...elsewhere, title })).toBe(held!.id);
     // A third repository, reading the key blocks afresh, agrees.
     expect((await createLibraryRepository(db).findDuplicates([{ item: { ...held!.item, ...elsewhere, title }, provenance: {} }]))[0]?.duplicateOf.id).toBe(held!.id);
+  });
+
+  it('are read in each write’s turn: writes queued together never both add one publication', async () => {
+    db = openLibraryDb('key-race');
+    const repo = createLibraryRepository(db);
+    const [first, second, third] = items(3, 900) as CslItem[];
+    await repo.importItems(items(50)); // the keys are kept from here on
+    // Dexie runs each write's function when it is created; the second must still see what the first adds.
+    const saves = await Promise.all([repo.save([{ item: first!, provenance: {} }]), repo.save([{ item: first!, provenance: {} }])]);
+    expect(saves.map((s) => s.saved.length)).toEqual([1, 0]);
+    const [imported, saved] = await Promise.all([repo.importItems([second]), repo.save([{ item: second!, provenance: {} }])]);
+    expect(imported.added + saved.saved.length).toBe(1);
+    const [, found] = await Promise.all([repo.save([{ item: third!, provenance: {} }]), repo.findDuplicates([{ item: third!, provenance: {} }])]);
+    expect(found).toHaveLength(1);
+    expect(await repo.count()).toBe(53);
+  });
+
+  it('are kept exactly: tags, edits and deletes leave a shared half-title as a fresh read finds it', async () => {
+    db = openLibraryDb('key-exact');
+    const repo = createLibraryRepository(db);
+    // 30 reports whose titles share their first half: under CROWDED_KEY (50), so the half is followed.
+    const report = (n: number): CslItem => ({
+      type: 'report',
+      title: `Regional cultural cooperation along the Danube: report number ${String(n).padStart(2, '0')}`,
+      author: [{ literal: 'Danube Cultural Network' }],
+      issued: { 'date-parts': [[2019]] },
+    });
+    await repo.importItems(Array.from({ length: 30 }, (_, n) => report(n)));
+    const ids = (await repo.recent(30)).map((r) => r.id);
+    await repo.tag(ids, { add: ['danube'] });
+    await repo.tag([...ids, ...ids], { add: ['cooperation'] }); // ids repeated, as a message may
+    await repo.update(ids[3]!, { note: 'read' });
+    await repo.restore(await repo.remove(ids.slice(0, 2)));
+    const typo = { ...report(7), title: report(7).title.replace('report number', 'reprot number') };
+    const kept = await repo.findDuplicates([{ item: typo, provenance: {} }]);
+    const fresh = await createLibraryRepository(db).findDuplicates([{ item: typo, provenance: {} }]);
+    expect(kept.map((d) => d.duplicateOf.id)).toEqual(fresh.map((d) => d.duplicateOf.id));
+    expect(kept).toHaveLength(1);
+    await expectKeyBlocksInStep(repo);
+  });
+
+  it('are read again after a write that failed, which may have taken some out', async () => {
+    db = openLibraryDb('key-failed-write');
+    const repo = createLibraryRepository(db);
+    await repo.importItems(items(20));
+    const [held] = await repo.recent(1);
+    const original = db.records.bulkPut.bind(db.records);
+    db.records.bulkPut = (() => Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }))) as unknown as typeof original;
+    await expect(repo.update(held!.id, { note: 'never written' })).rejects.toBeInstanceOf(StorageFullError);
+    db.records.bulkPut = original;
+    expect((await repo.findDuplicates([{ item: held!.item, provenance: {} }]))[0]?.duplicateOf.id).toBe(held!.id);
+  });
+
+  it('keep the key block a new record joins, whatever key block lies beyond it (a damaged library)', async () => {
+    db = openLibraryDb('key-stray');
+    const repo = createLibraryRepository(db);
+    const [held, next] = items(2, 700) as CslItem[];
+    await repo.save([{ item: held!, provenance: {} }]);
+    await db.keyBlocks.put(encodeKeyBlock(5, [keyRow('ghost', ['doi:10.5555/ghost'])]));
+    await repo.save([{ item: next!, provenance: {} }]);
+    expect(await createLibraryRepository(db).findDuplicates([{ item: held!, provenance: {} }])).toHaveLength(1);
   });
 });
 
