@@ -152,6 +152,20 @@ export function ImportPanel({ parse, importItems, onImported }: Props) {
               ))}
             </ul>
           )}
+          {report.notes.length > 0 && (
+            <details class="notes" data-testid="import-notes">
+              <summary>
+                {report.notes.length.toLocaleString('en')} {report.notes.length === 1 ? 'entry was' : 'entries were'} read with a note
+              </summary>
+              <ul class="problems">
+                {report.notes.slice(0, 200).map((p, i) => (
+                  <li key={i}>
+                    line {p.line}: {p.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
         </div>
       )}
     </section>

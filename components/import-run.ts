@@ -29,6 +29,8 @@ export interface ImportReport {
   added: number;
   duplicates: number;
   problems: { line: number; reason: string }[];
+  /** Entries read, but with a doubt worth telling (a repeated citation key, an unknown type read as a document). */
+  notes: { line: number; reason: string }[];
   /** Why the import ended before the file did (then importing it again finishes the job). */
   stopped?: string;
 }
@@ -88,7 +90,7 @@ export async function runImport({ read, importItems, onProgress, cancelled }: Im
     },
   );
 
-  const report: ImportReport = { format, added: 0, duplicates: 0, problems: [] };
+  const report: ImportReport = { format, added: 0, duplicates: 0, problems: [], notes: [] };
   const importId = crypto.randomUUID();
   const inFlight: { chunk: ImportChunk; start: number; outcome: ReturnType<ImportServices['importItems']> }[] = [];
   let sentAny = false;
@@ -140,5 +142,6 @@ export async function runImport({ read, importItems, onProgress, cancelled }: Im
   report.format = summary?.format ?? format;
   report.problems.push(...(summary?.errors ?? []).map((p) => ({ line: p.line, reason: p.reason })));
   report.problems.sort((a, b) => a.line - b.line);
+  report.notes = (summary?.warnings ?? []).map((w) => ({ line: w.line, reason: w.reason })).sort((a, b) => a.line - b.line);
   return report;
 }

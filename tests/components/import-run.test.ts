@@ -30,7 +30,7 @@ function fileOf(count: number) {
       given += n;
       onChunk!({ format: 'bibtex', expected: count, lines: at.map((i) => i * 10), items: JSON.stringify(at.map((i) => ({ type: 'book', title: `T${i}` }))) });
     },
-    end: (errors: ImportSummary['errors'] = []) => finish({ format: 'bibtex', errors, warnings: [] }),
+    end: (errors: ImportSummary['errors'] = [], warnings: ImportSummary['warnings'] = []) => finish({ format: 'bibtex', errors, warnings }),
     fail: (message: string) => fail(new Error(message)),
   };
 }
@@ -62,6 +62,26 @@ function start(file: ReturnType<typeof fileOf>, bg: ReturnType<typeof background
 }
 
 describe('runImport', () => {
+  it('reports the reader\'s notes apart from the entries it could not read, both by line', async () => {
+    const file = fileOf(3);
+    const bg = backgroundOf();
+    const { run } = start(file, bg);
+    file.give(3);
+    file.end([{ line: 40, reason: 'unbalanced braces' }], [
+      { line: 20, key: 'b', reason: 'duplicate key "a" (first at line 10); both entries kept' },
+      { line: 10, reason: 'unknown type "scroll" read as a document' },
+    ]);
+    await tick();
+    bg.sent[0]!.answer(bg.ok(3));
+    const report = await run;
+    expect(report.added).toBe(3);
+    expect(report.problems).toEqual([{ line: 40, reason: 'unbalanced braces' }]);
+    expect(report.notes).toEqual([
+      { line: 10, reason: 'unknown type "scroll" read as a document' },
+      { line: 20, reason: 'duplicate key "a" (first at line 10); both entries kept' },
+    ]);
+  });
+
   it('sends the first chunks while the file is still being read, two at a time, in order', async () => {
     const all = 3 * CHUNK + 500;
     const file = fileOf(all);
@@ -100,6 +120,7 @@ describe('runImport', () => {
       format: 'bibtex',
       added: all - 1,
       duplicates: 1,
+      notes: [],
       problems: [
         { line: 5, reason: 'broken' },
         { line: (CHUNK + 3) * 10, reason: 'title: missing' },

@@ -63,8 +63,12 @@ describe('import on the library page', () => {
   it('imports a file dropped on the panel, decoding Windows-1252', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    // A RIS file as an old Windows reference manager writes it: Windows-1252, CRLF line ends.
-    const ris = ['TY  - RPRT', 'AU  - Müller, Jürgen', 'TI  - Städte und Kultur: Förderung à la carte', 'PB  - Institut für Kulturpolitik', 'CY  - Bonn', 'PY  - 2011', 'ER  - ', ''].join('\r\n');
+    // A RIS file as an old Windows reference manager writes it: Windows-1252, CRLF line ends; its second entry's type
+    // is none RIS knows, so it is read as a document, with a note.
+    const ris = [
+      ...['TY  - RPRT', 'AU  - Müller, Jürgen', 'TI  - Städte und Kultur: Förderung à la carte', 'PB  - Institut für Kulturpolitik', 'CY  - Bonn', 'PY  - 2011', 'ER  - '],
+      ...['TY  - SCRL', 'TI  - Kulturförderung in Nordrhein-Westfalen', 'PY  - 2012', 'ER  - ', ''],
+    ].join('\r\n');
     const bytes = [...ris].map((c) => ({ ü: 0xfc, ä: 0xe4, ö: 0xf6, à: 0xe0 })[c as 'ü'] ?? c.charCodeAt(0));
     // What the browser hands the page when a user drops a file: a drop event whose DataTransfer holds it.
     const drop = await page.evaluateHandle((data) => {
@@ -76,7 +80,10 @@ describe('import on the library page', () => {
     await panel.dispatchEvent('dragover', { dataTransfer: drop });
     await panel.dispatchEvent('drop', { dataTransfer: drop });
     const report = page.getByTestId('import-report');
-    await expect.poll(() => report.textContent(), { timeout: 20_000 }).toContain('imported 1');
+    await expect.poll(() => report.textContent(), { timeout: 20_000 }).toContain('imported 2');
+    const notes = page.getByTestId('import-notes');
+    expect(await notes.locator('summary').textContent()).toBe('1 entry was read with a note');
+    expect(await notes.locator('li').allTextContents()).toEqual(['line 8: unknown RIS type "SCRL" read as a document']);
     await page.getByTestId('search').fill('förderung muller');
     await expect.poll(() => page.getByTestId('record').first().textContent()).toContain('Städte und Kultur: Förderung à la carte');
   });
