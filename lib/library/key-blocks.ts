@@ -67,7 +67,7 @@ export function indexKeyBlock(index: KeyIndex, { ids, counts, hashes }: KeyBlock
   });
 }
 
-export function indexKey(index: KeyIndex, hash: number, id: string): void {
+function indexKey(index: KeyIndex, hash: number, id: string): void {
   const list = index.get(hash);
   if (list) list.push(id);
   else index.set(hash, [id]);
