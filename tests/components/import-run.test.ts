@@ -10,7 +10,10 @@ const CHUNK = 1000;
 
 type Outcome = Awaited<ReturnType<ImportServices['importItems']>>;
 
-/** A file read by hand: `give(n)` hands over a chunk of the next n entries (line = 10 × index), `end()` finishes the reading. */
+/**
+ * A file read by hand: `give(n)` hands over a chunk of the next n entries (line = 10 × index), `chunks(k)` k whole
+ * chunks of CHUNK, `end()` finishes the reading.
+ */
 function fileOf(count: number) {
   let onChunk: ((chunk: ImportChunk) => void) | undefined;
   let finish: (summary: ImportSummary) => void = () => {};
@@ -25,6 +28,9 @@ function fileOf(count: number) {
   };
   return {
     read,
+    chunks(k: number) {
+      for (let i = 0; i < k; i++) this.give(CHUNK);
+    },
     give(n: number) {
       const at = Array.from({ length: n }, (_, k) => given + k);
       given += n;
@@ -61,6 +67,17 @@ function start(file: ReturnType<typeof fileOf>, bg: ReturnType<typeof background
   return { run, progress, stop: () => (stopped = true) };
 }
 
+/** An import of a file of `k` whole chunks, all read (and sent, two at a time) before the background answers any. */
+async function readWhole(k: number) {
+  const file = fileOf(k * CHUNK);
+  const bg = backgroundOf();
+  const { run } = start(file, bg);
+  file.chunks(k);
+  file.end();
+  await tick();
+  return { bg, run };
+}
+
 describe('runImport', () => {
   it('reports the reader\'s notes apart from the entries it could not read, both by line', async () => {
     const file = fileOf(3);
@@ -92,8 +109,7 @@ describe('runImport', () => {
     file.give(CHUNK);
     await tick();
     expect(bg.sent.map((s) => [s.offset, s.titles.length, s.total])).toEqual([[0, CHUNK, all]]); // at once
-    file.give(CHUNK);
-    file.give(CHUNK);
+    file.chunks(2);
     await tick();
     expect(bg.sent).toHaveLength(IN_FLIGHT); // the third waits for the first one's answer
     bg.sent[0]!.answer(bg.ok(CHUNK));
@@ -130,14 +146,7 @@ describe('runImport', () => {
   });
 
   it('keeps what was saved when a chunk is refused, and commits nothing after it', async () => {
-    const file = fileOf(3 * CHUNK);
-    const bg = backgroundOf();
-    const { run } = start(file, bg);
-    file.give(CHUNK);
-    file.give(CHUNK);
-    file.give(CHUNK);
-    file.end();
-    await tick();
+    const { bg, run } = await readWhole(3);
     bg.sent[0]!.answer(bg.ok(CHUNK));
     await tick();
     bg.sent[1]!.refuse(new Error('The background stopped.'));
@@ -149,13 +158,7 @@ describe('runImport', () => {
   });
 
   it('stops at a full disk that a chunk reports', async () => {
-    const file = fileOf(2 * CHUNK);
-    const bg = backgroundOf();
-    const { run } = start(file, bg);
-    file.give(CHUNK);
-    file.give(CHUNK);
-    file.end();
-    await tick();
+    const { bg, run } = await readWhole(2);
     bg.sent[0]!.answer(bg.ok(200, { error: 'Your browser’s storage is full.' }));
     bg.sent[1]!.answer(bg.ok(0, { error: 'An earlier part failed.' }));
     const report = await run;
@@ -186,8 +189,7 @@ describe('runImport', () => {
     file.give(CHUNK);
     await tick();
     stop();
-    file.give(CHUNK);
-    file.give(CHUNK);
+    file.chunks(2);
     await tick();
     bg.sent[0]!.answer(bg.ok(CHUNK));
     const report = await run; // the reading never ends: a stopped import does not wait for it
